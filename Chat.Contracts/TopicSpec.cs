@@ -1,0 +1,3 @@
+namespace Chat.Contracts;
+
+public sealed record TopicSpec(string Name, int Partitions);

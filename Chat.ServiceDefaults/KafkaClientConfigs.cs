@@ -1,0 +1,44 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
+
+namespace Chat.ServiceDefaults;
+
+/// <summary>Producer, consumer and admin settings for one Kafka cluster, defaults first, then configuration.</summary>
+public sealed class KafkaClientConfigs(string bootstrapServers, IConfiguration configuration, string clientId)
+{
+    public string BootstrapServers => bootstrapServers;
+
+    /// <summary>Idempotent producer that waits for every in-sync replica: an acknowledged event is not lost.</summary>
+    public ProducerConfig Producer()
+    {
+        var config = new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            ClientId = clientId,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = 5,
+        };
+        configuration.GetSection("Kafka:Producer").Bind(config);
+        return config;
+    }
+
+    /// <summary>Consumer that commits only what its handler finished: auto-commit off, offsets stored by hand.</summary>
+    public ConsumerConfig Consumer(string groupId)
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            ClientId = clientId,
+            GroupId = groupId,
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+        };
+        configuration.GetSection("Kafka:Consumer").Bind(config);
+        return config;
+    }
+
+    public AdminClientConfig Admin() => new() { BootstrapServers = bootstrapServers, ClientId = clientId };
+}

@@ -1,0 +1,35 @@
+using Chat.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class PostgresExtensions
+{
+    /// <summary>
+    /// Registers a pooled <typeparamref name="TContext"/> on PostgreSQL from <c>ConnectionStrings:{connectionName}</c>,
+    /// as Aspire's Npgsql EF Core integration does: snake_case names, Npgsql tracing, a health check,
+    /// and migrations applied before the service starts listening.
+    /// </summary>
+    public static IHostApplicationBuilder AddNpgsqlDbContext<TContext>(
+        this IHostApplicationBuilder builder,
+        string connectionName,
+        Action<DbContextOptionsBuilder>? configure = null)
+        where TContext : DbContext
+    {
+        var connectionString = ConnectionStrings.GetRequired(builder.Configuration, connectionName);
+
+        builder.Services.AddDbContextPool<TContext>(options =>
+        {
+            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
+                .UseSnakeCaseNamingConvention();
+            configure?.Invoke(options);
+        });
+
+        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: connectionName, tags: ["ready"]);
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddNpgsql());
+        builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+        return builder;
+    }
+}
