@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Chat.ServiceDefaults.Eventing.Outbox;
+
+/// <summary>
+/// Ships one batch: claim rows in a transaction, hand them to Kafka in id order, await every delivery report,
+/// mark the delivered rows sent, commit. A crash before the commit leaves the rows unsent, so they are sent
+/// again (at least once; consumers are idempotent on the event id), never lost.
+/// </summary>
+public sealed partial class OutboxBatchSender<TContext>(
+    IServiceScopeFactory scopes, IntegrationEventProducer producer, EventCatalog catalog,
+    TimeProvider time, ILogger<OutboxBatchSender<TContext>> logger) where TContext : DbContext
+{
+    private const int MaxErrorLength = 2_000;
+
+    /// <summary>Returns how many rows were claimed (0 when the outbox is drained).</summary>
+    public async Task<int> SendBatchAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var strategy = context.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(ct);
+            var rows = await OutboxClaim.ClaimAsync(context, batchSize, ct);
+            if (rows.Count > 0)
+            {
+                var (sent, failed) = await SendAsync(rows, ct);
+                var now = time.GetUtcNow();
+                await context.Set<OutboxMessage>().Where(m => sent.Contains(m.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+                foreach (var (id, error) in failed)
+                {
+                    await context.Set<OutboxMessage>().Where(m => m.Id == id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, error), ct);
+                }
+            }
+            await transaction.CommitAsync(ct);
+            return rows.Count;
+        }, cancellationToken);
+    }
+
+    private async Task<(List<long> Sent, List<(long Id, string Error)> Failed)> SendAsync(List<OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var failed = new List<(long, string)>();
+        var blockedKeys = new HashSet<(string, string)>();
+        var prepared = new List<(OutboxMessage Row, PreparedEvent Event)>();
+        foreach (var row in rows)
+        {
+            if (blockedKeys.Contains((row.Topic, row.Key)))
+            {
+                continue; // an earlier row of this key failed: sending later ones would break the key's order
+            }
+            try
+            {
+                prepared.Add((row, await producer.PrepareAsync(ToOutgoing(row), cancellationToken)));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogPrepareFailed(exception, row.EventId, row.EventType, row.Topic);
+                failed.Add((row.Id, Truncate(exception.Message)));
+                blockedKeys.Add((row.Topic, row.Key));
+            }
+        }
+
+        // Enqueued one after another in id order: the idempotent producer keeps that order within a partition.
+        var deliveries = prepared.Select(p => (p.Row, Delivery: producer.SendAsync(p.Event, CancellationToken.None))).ToList();
+        var sent = new List<long>(deliveries.Count);
+        foreach (var (row, delivery) in deliveries)
+        {
+            try
+            {
+                await delivery;
+                sent.Add(row.Id);
+            }
+            catch (Exception exception)
+            {
+                LogDeliveryFailed(exception, row.EventId, row.Topic);
+                failed.Add((row.Id, Truncate(exception.Message)));
+            }
+        }
+        return (sent, failed);
+    }
+
+    private OutgoingEvent ToOutgoing(OutboxMessage row)
+    {
+        if (!catalog.TryGet(row.EventType, out var descriptor))
+        {
+            throw new InvalidOperationException($"Outbox row {row.Id} holds unknown event type '{row.EventType}'");
+        }
+        var traceContext = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers) ?? [];
+        return new OutgoingEvent(descriptor.Topic == row.Topic ? descriptor : descriptor with { Topic = row.Topic },
+            row.EventId, row.Key, row.Payload, traceContext);
+    }
+
+    private static string Truncate(string message) => message.Length <= MaxErrorLength ? message : message[..MaxErrorLength];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox event {EventId} ({EventType}) for {Topic} cannot be prepared; its key waits")]
+    private partial void LogPrepareFailed(Exception exception, Guid eventId, string eventType, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox event {EventId} was not acknowledged by Kafka on {Topic}; it will be sent again")]
+    private partial void LogDeliveryFailed(Exception exception, Guid eventId, string topic);
+}
