@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Chat.SchemaRegistry.Domain;
@@ -16,6 +17,8 @@ internal static class RegistryJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // An API body, never embedded in HTML: keep quotes in schemas and messages readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static JsonHttpResult<T> Ok<T>(T value) => TypedResults.Json(value, Options, MediaType);
