@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Chat.Contracts;
 using NJsonSchema;
 
 namespace Chat.ServiceDefaults.Eventing;
@@ -14,17 +15,17 @@ public sealed class EventSchemaValidator
     /// <exception cref="EventSchemaViolationException">The payload does not satisfy the schema.</exception>
     public void Validate(EventDescriptor descriptor, string payloadJson)
     {
-        var schema = _schemas.GetOrAdd(descriptor.EventType, _ => new Lazy<JsonSchema>(() => Parse(descriptor))).Value;
+        var schema = _schemas.GetOrAdd(descriptor.Topic, _ => new Lazy<JsonSchema>(() => Parse(descriptor))).Value;
         var errors = schema.Validate(payloadJson);
         if (errors.Count > 0)
         {
             var detail = string.Join("; ", errors.Select(error => $"{error.Path}: {error.Kind}"));
-            throw new EventSchemaViolationException(descriptor.EventType, descriptor.Topic, detail);
+            throw new EventSchemaViolationException(descriptor.EventType.Name, descriptor.Topic, detail);
         }
     }
 
     // A contract schema is self-contained (no external references), so parsing does no I/O; NJsonSchema only
     // offers an async signature. It runs once per event type.
     private static JsonSchema Parse(EventDescriptor descriptor) =>
-        JsonSchema.FromJsonAsync(descriptor.JsonSchema).GetAwaiter().GetResult();
+        JsonSchema.FromJsonAsync(descriptor.CurrentSchema).GetAwaiter().GetResult();
 }

@@ -13,13 +13,13 @@ public static class EventingExtensions
 {
     /// <summary>
     /// The event backbone shared by producers and consumers: the schema registry client at
-    /// <c>ConnectionStrings:schema-registry</c>, the serializer, the event catalog and the
+    /// <c>ConnectionStrings:schema-registry</c>, the serializer, the schema validator and the
     /// <see cref="IntegrationEventProducer"/>. Needs <see cref="KafkaExtensions.AddKafkaClients"/>. Safe to call twice.
     /// </summary>
     public static IHostApplicationBuilder AddEventing(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (services.Any(s => s.ServiceType == typeof(EventCatalog)))
+        if (services.Any(s => s.ServiceType == typeof(IntegrationEventProducer)))
         {
             return builder;
         }
@@ -33,16 +33,11 @@ public static class EventingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<EventingMetrics>();
-        services.AddSingleton<EventCatalog>();
         services.AddSingleton<EventSchemaValidator>();
         services.AddSingleton<IEventPayloadSerializer, SchemaRegistryEventSerializer>();
         services.AddSingleton<IntegrationEventProducer>();
         return builder;
     }
-
-    /// <summary>Makes an event type known to the catalog (the contracts' events are known already).</summary>
-    public static IServiceCollection AddEventDescriptor(this IServiceCollection services, EventDescriptor descriptor) =>
-        services.AddSingleton(descriptor);
 
     /// <summary>
     /// A transactional outbox on <typeparamref name="TContext"/> (whose model calls <c>modelBuilder.AddOutbox()</c>)

@@ -1,3 +1,4 @@
+using Chat.Contracts;
 using Confluent.Kafka;
 
 namespace Chat.ServiceDefaults.Eventing;
@@ -9,5 +10,5 @@ public interface IEventPayloadSerializer
     Task<byte[]> SerializeAsync(EventDescriptor descriptor, string payloadJson, CancellationToken cancellationToken);
 
     /// <summary>The validated JSON payload; throws <see cref="PoisonMessageException"/> for bytes that can never be read.</summary>
-    Task<string> DeserializeAsync(EventDescriptor descriptor, string topic, ReadOnlyMemory<byte> data, Headers headers, CancellationToken cancellationToken);
+    Task<string> DeserializeAsync(EventDescriptor descriptor, ReadOnlyMemory<byte> data, Headers headers, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Chat.Contracts;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 
@@ -14,16 +15,14 @@ public sealed partial class IntegrationEventProducer : IDisposable
 {
     private readonly IProducer<string, byte[]> _producer;
     private readonly IEventPayloadSerializer _serializer;
-    private readonly EventCatalog _catalog;
     private readonly EventingMetrics _metrics;
     private readonly ILogger<IntegrationEventProducer> _logger;
 
     public IntegrationEventProducer(
-        KafkaClientConfigs configs, IEventPayloadSerializer serializer, EventCatalog catalog,
+        KafkaClientConfigs configs, IEventPayloadSerializer serializer, 
         EventingMetrics metrics, ILogger<IntegrationEventProducer> logger)
     {
         _serializer = serializer;
-        _catalog = catalog;
         _metrics = metrics;
         _logger = logger;
         _producer = new ProducerBuilder<string, byte[]>(configs.Producer())
@@ -34,9 +33,9 @@ public sealed partial class IntegrationEventProducer : IDisposable
     /// <summary>Sends one event and completes when Kafka acknowledged it.</summary>
     /// <exception cref="EventSchemaViolationException">The event does not satisfy its schema; nothing was sent.</exception>
     public async Task<DeliveryResult<string, byte[]>> PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken)
-        where TEvent : class
+        where TEvent : IntegrationEvent
     {
-        var prepared = await PrepareAsync(OutgoingEvent.Create(_catalog, @event), cancellationToken);
+        var prepared = await PrepareAsync(OutgoingEvent.Create(@event), cancellationToken);
         return await SendAsync(prepared, cancellationToken);
     }
 
@@ -54,7 +53,7 @@ public sealed partial class IntegrationEventProducer : IDisposable
         var activity = StartSendActivity(@event);
         var headers = new Headers
         {
-            { EventHeaders.EventType, Encoding.UTF8.GetBytes(@event.Descriptor.EventType) },
+            { EventHeaders.EventType, Encoding.UTF8.GetBytes(@event.EventType) },
             { EventHeaders.EventId, Encoding.UTF8.GetBytes(@event.EventId.ToString()) },
         };
         if (activity is not null)
@@ -79,6 +78,7 @@ public sealed partial class IntegrationEventProducer : IDisposable
         catch (Exception exception)
         {
             Fail(activity, exception);
+            activity?.Dispose();
             throw;
         }
     }
@@ -117,7 +117,7 @@ public sealed partial class IntegrationEventProducer : IDisposable
             activity.SetTag(EventingTelemetry.DestinationName, @event.Topic);
             activity.SetTag(EventingTelemetry.KafkaMessageKey, @event.Key);
             activity.SetTag(EventingTelemetry.MessageId, @event.EventId.ToString());
-            activity.SetTag(EventingTelemetry.EventType, @event.Descriptor.EventType);
+            activity.SetTag(EventingTelemetry.EventType, @event.EventType);
         }
         return activity;
     }
@@ -126,7 +126,6 @@ public sealed partial class IntegrationEventProducer : IDisposable
     {
         activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
         activity?.SetTag(EventingTelemetry.ErrorType, exception.GetType().FullName);
-        activity?.Dispose();
     }
 
     public void Dispose()

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Chat.Contracts;
 
 namespace Chat.ServiceDefaults.Eventing;
 
@@ -13,15 +13,18 @@ public sealed record OutgoingEvent(
 {
     public string Topic => Descriptor.Topic;
 
-    /// <summary>Describes <paramref name="event"/> with the catalog and captures the current activity as its trace parent.</summary>
-    public static OutgoingEvent Create(EventCatalog catalog, object @event)
+    /// <summary>The stable name carried in the <c>event-type</c> header and the outbox (the record's name, the schema's title).</summary>
+    public string EventType => Descriptor.EventType.Name;
+
+    /// <summary>Describes <paramref name="event"/> from the contracts' catalog and captures the current activity as its trace parent.</summary>
+    public static OutgoingEvent Create(IntegrationEvent @event)
     {
-        var descriptor = catalog.Get(@event.GetType());
+        var descriptor = EventCatalog.For(@event.GetType());
         return new OutgoingEvent(
             descriptor,
-            descriptor.EventIdSelector(@event),
-            descriptor.KeySelector(@event),
-            JsonSerializer.Serialize(@event, descriptor.ClrType, EventCatalog.PayloadJson),
+            @event.EventId,
+            descriptor.KeyOf(@event),
+            EventJson.Serialize(@event),
             KafkaTraceContext.Capture(Activity.Current));
     }
 }

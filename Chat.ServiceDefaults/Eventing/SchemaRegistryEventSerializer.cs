@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Chat.Contracts;
 using Confluent.Kafka;
 using Confluent.SchemaRegistry;
 using Confluent.SchemaRegistry.Serdes;
@@ -33,7 +34,7 @@ public sealed class SchemaRegistryEventSerializer(ISchemaRegistryClient registry
 
     public async Task<byte[]> SerializeAsync(EventDescriptor descriptor, string payloadJson, CancellationToken cancellationToken)
     {
-        var serializer = _serializers.GetOrAdd(descriptor.EventType, _ => CreateSerializer(descriptor));
+        var serializer = _serializers.GetOrAdd(descriptor.Topic, _ => CreateSerializer(descriptor));
         try
         {
             var payload = Parse(payloadJson);
@@ -42,31 +43,32 @@ public sealed class SchemaRegistryEventSerializer(ISchemaRegistryClient registry
         }
         catch (Exception exception) when (exception is InvalidDataException or JsonReaderException)
         {
-            throw new EventSchemaViolationException(descriptor.EventType, descriptor.Topic, exception.Message, exception);
+            throw new EventSchemaViolationException(descriptor.EventType.Name, descriptor.Topic, exception.Message, exception);
         }
         catch (SchemaRegistryException exception) when (exception.Status == HttpStatusCode.NotFound)
         {
             throw new InvalidOperationException(
-                $"No schema is registered for topic '{descriptor.Topic}' (event '{descriptor.EventType}'). Register the contract's " +
+                $"No schema is registered for topic '{descriptor.Topic}' (event '{descriptor.EventType.Name}'). Register the contract's " +
                 $"schema, or set '{SchemaOptions.Section}:AutoRegister=true' where producers may register it.", exception);
         }
     }
 
     public async Task<string> DeserializeAsync(
-        EventDescriptor descriptor, string topic, ReadOnlyMemory<byte> data, Headers headers, CancellationToken cancellationToken)
+        EventDescriptor descriptor, ReadOnlyMemory<byte> data, Headers headers, CancellationToken cancellationToken)
     {
-        var deserializer = _deserializers.GetOrAdd(descriptor.EventType, _ => new JsonDeserializer<JToken>(
-            registry, new Schema(descriptor.JsonSchema, SchemaType.Json), config: null, JsonSettings));
+        var deserializer = _deserializers.GetOrAdd(descriptor.Topic, _ => new JsonDeserializer<JToken>(
+            registry, new Schema(descriptor.CurrentSchema, SchemaType.Json), config: null, JsonSettings));
+        var topic = descriptor.Topic;
         try
         {
             var context = new SerializationContext(MessageComponentType.Value, topic, headers);
             var payload = await deserializer.DeserializeAsync(data, isNull: data.IsEmpty, context).WaitAsync(cancellationToken);
             return payload?.ToString(Formatting.None)
-                ?? throw new PoisonMessageException($"Message on '{topic}' has no value (tombstone), expected event '{descriptor.EventType}'");
+                ?? throw new PoisonMessageException($"Message on '{topic}' has no value (tombstone), expected event '{descriptor.EventType.Name}'");
         }
         catch (Exception exception) when (exception is InvalidDataException or JsonException)
         {
-            throw new PoisonMessageException($"Message on '{topic}' is not a valid '{descriptor.EventType}': {exception.Message}", exception);
+            throw new PoisonMessageException($"Message on '{topic}' is not a valid '{descriptor.EventType.Name}': {exception.Message}", exception);
         }
         catch (SchemaRegistryException exception) when ((int)exception.Status is >= 400 and < 500)
         {
@@ -84,7 +86,7 @@ public sealed class SchemaRegistryEventSerializer(ISchemaRegistryClient registry
             config.UseLatestVersion = true;
             config.LatestCompatibilityStrict = false;
         }
-        return new JsonSerializer<JToken>(registry, new Schema(descriptor.JsonSchema, SchemaType.Json), config, JsonSettings);
+        return new JsonSerializer<JToken>(registry, new Schema(descriptor.CurrentSchema, SchemaType.Json), config, JsonSettings);
     }
 
     private static JToken Parse(string json)

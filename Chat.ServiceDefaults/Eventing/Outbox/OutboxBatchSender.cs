@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chat.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace Chat.ServiceDefaults.Eventing.Outbox;
 /// again (at least once; consumers are idempotent on the event id), never lost.
 /// </summary>
 public sealed partial class OutboxBatchSender<TContext>(
-    IServiceScopeFactory scopes, IntegrationEventProducer producer, EventCatalog catalog,
+    IServiceScopeFactory scopes, IntegrationEventProducer producer,
     TimeProvider time, ILogger<OutboxBatchSender<TContext>> logger) where TContext : DbContext
 {
     private const int MaxErrorLength = 2_000;
@@ -85,15 +86,16 @@ public sealed partial class OutboxBatchSender<TContext>(
         return (sent, failed);
     }
 
-    private OutgoingEvent ToOutgoing(OutboxMessage row)
+    private static OutgoingEvent ToOutgoing(OutboxMessage row)
     {
-        if (!catalog.TryGet(row.EventType, out var descriptor))
+        var descriptor = EventCatalog.ForTopic(row.Topic);
+        if (descriptor.EventType.Name != row.EventType)
         {
-            throw new InvalidOperationException($"Outbox row {row.Id} holds unknown event type '{row.EventType}'");
+            throw new InvalidOperationException(
+                $"Outbox row {row.Id} holds a '{row.EventType}' but topic '{row.Topic}' carries '{descriptor.EventType.Name}'");
         }
         var traceContext = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers) ?? [];
-        return new OutgoingEvent(descriptor.Topic == row.Topic ? descriptor : descriptor with { Topic = row.Topic },
-            row.EventId, row.Key, row.Payload, traceContext);
+        return new OutgoingEvent(descriptor, row.EventId, row.Key, row.Payload, traceContext);
     }
 
     private static string Truncate(string message) => message.Length <= MaxErrorLength ? message : message[..MaxErrorLength];

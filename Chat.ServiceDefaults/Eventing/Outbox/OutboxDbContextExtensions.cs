@@ -1,3 +1,4 @@
+using Chat.Contracts;
 using Chat.ServiceDefaults.Eventing;
 using Chat.ServiceDefaults.Eventing.Outbox;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -12,10 +13,10 @@ public static class OutboxDbContextExtensions
     /// The payload is checked against the event's schema here, so an invalid event fails the caller at once.
     /// </summary>
     /// <exception cref="EventSchemaViolationException">The event does not satisfy its contract's schema.</exception>
-    public static OutboxMessage AddIntegrationEvent(this DbContext context, object @event)
+    public static OutboxMessage AddIntegrationEvent(this DbContext context, IntegrationEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var outgoing = OutgoingEvent.Create(context.GetService<EventCatalog>(), @event);
+        var outgoing = OutgoingEvent.Create(@event);
         context.GetService<EventSchemaValidator>().Validate(outgoing.Descriptor, outgoing.PayloadJson);
 
         var message = new OutboxMessage
@@ -23,7 +24,7 @@ public static class OutboxDbContextExtensions
             EventId = outgoing.EventId,
             Topic = outgoing.Topic,
             Key = outgoing.Key,
-            EventType = outgoing.Descriptor.EventType,
+            EventType = outgoing.EventType,
             Payload = outgoing.PayloadJson,
             Headers = System.Text.Json.JsonSerializer.Serialize(outgoing.TraceContext),
             CreatedAt = DateTimeOffset.UtcNow,

@@ -1,0 +1,135 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Chat.ServiceDefaults.Eventing.Consumers;
+
+/// <summary>
+/// One consumer group: subscribes to the topics its handlers cover and processes messages one at a time, storing
+/// and committing an offset only once its message reached a final outcome (handled, duplicate or dead-lettered).
+/// <para>
+/// The blocking <c>Consume</c> loop owns a dedicated thread (never a pool thread). Processing is async and is
+/// awaited synchronously on that thread: the consumer is not thread-safe for interleaved consume/commit, and its
+/// rebalance callbacks run inside <c>Consume</c>, so keeping consume, process and commit on one thread keeps offsets
+/// and assignments consistent without locks.
+/// </para>
+/// </summary>
+public sealed partial class EventConsumer(
+    EventConsumerDefinition definition, EventProcessor processor, KafkaClientConfigs configs, EventingMetrics metrics,
+    EventConsumerOptions options, ILogger<EventConsumer> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        // A message in flight at shutdown may finish within the grace period; then its handler is cancelled.
+        using var processing = new CancellationTokenSource();
+        using var grace = stoppingToken.Register(() => processing.CancelAfter(options.ShutdownGrace));
+        var lag = new ConsumerLag(definition.GroupId, BuildConsumer());
+        using var lagRegistration = metrics.AddLagSource(lag.Measure);
+        var consumer = lag.Consumer;
+        consumer.Subscribe(definition.HandlersByTopic.Keys);
+        LogStarted(definition.GroupId, string.Join(", ", definition.HandlersByTopic.Keys));
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var result = Consume(consumer, stoppingToken);
+                if (result is null || result.IsPartitionEOF)
+                {
+                    continue;
+                }
+                if (!Process(consumer, result, processing.Token) && stoppingToken.WaitHandle.WaitOne(RetryDelay))
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+        finally
+        {
+            lag.Close(); // commits nothing new (offsets were committed per message) and leaves the group at once
+            LogStopped(definition.GroupId);
+        }
+    }
+
+    private ConsumeResult<byte[]?, byte[]?>? Consume(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return consumer.Consume(stoppingToken);
+        }
+        catch (ConsumeException exception) when (!exception.Error.IsFatal)
+        {
+            LogConsumeError(definition.GroupId, exception.Error.Code, exception.Error.Reason);
+            return null;
+        }
+    }
+
+    /// <summary>False when the message must be read again (its outcome could not be recorded, e.g. the DLQ is down).</summary>
+    private bool Process(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result, CancellationToken processingToken)
+    {
+        try
+        {
+            processor.ProcessAsync(result, processingToken).GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            LogProcessFailed(exception, result.Topic, result.Partition.Value, result.Offset.Value);
+            if (!processingToken.IsCancellationRequested)
+            {
+                consumer.Seek(result.TopicPartitionOffset);
+            }
+            return false;
+        }
+
+        try
+        {
+            consumer.StoreOffset(result);
+            consumer.Commit();
+        }
+        catch (KafkaException exception)
+        {
+            // e.g. the partition was revoked meanwhile: its new owner re-reads the message and the inbox skips it.
+            LogCommitFailed(definition.GroupId, exception.Error.Code, exception.Error.Reason);
+        }
+        return true;
+    }
+
+    private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
+        new ConsumerBuilder<byte[]?, byte[]?>(configs.Consumer(definition.GroupId))
+            .SetErrorHandler((_, error) => LogKafkaError(definition.GroupId, error.Code, error.Reason))
+            .SetPartitionsAssignedHandler((_, partitions) => LogAssigned(definition.GroupId, string.Join(", ", partitions)))
+            .SetPartitionsRevokedHandler((_, partitions) => LogRevoked(definition.GroupId, string.Join(", ", partitions)))
+            .Build();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consumer group {ConsumerGroup} subscribed to {Topics}")]
+    private partial void LogStarted(string consumerGroup, string topics);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consumer group {ConsumerGroup} left")]
+    private partial void LogStopped(string consumerGroup);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consumer group {ConsumerGroup} assigned {Partitions}")]
+    private partial void LogAssigned(string consumerGroup, string partitions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consumer group {ConsumerGroup} revoked {Partitions}")]
+    private partial void LogRevoked(string consumerGroup, string partitions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {ConsumerGroup}: consume error {Code}: {Reason}")]
+    private partial void LogConsumeError(string consumerGroup, ErrorCode code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {ConsumerGroup}: Kafka error {Code}: {Reason}")]
+    private partial void LogKafkaError(string consumerGroup, ErrorCode code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {ConsumerGroup}: commit failed {Code}: {Reason}")]
+    private partial void LogCommitFailed(string consumerGroup, ErrorCode code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {Topic}[{Partition}]@{Offset} could not be processed; it will be read again")]
+    private partial void LogProcessFailed(Exception exception, string topic, int partition, long offset);
+}
