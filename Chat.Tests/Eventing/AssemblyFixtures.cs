@@ -1,0 +1,3 @@
+using Chat.Tests.Eventing.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

@@ -1,0 +1,124 @@
+using System.Text;
+using Chat.Contracts;
+using Chat.Contracts.Events;
+using Chat.ServiceDefaults;
+using Chat.ServiceDefaults.Eventing;
+using Chat.ServiceDefaults.Eventing.Outbox;
+using Chat.Tests.Eventing.Infrastructure;
+using Confluent.Kafka;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Chat.Tests.Eventing;
+
+public sealed class EventConsumerTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private const string Group = "eventing-test-group";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly KafkaMockCluster _kafka = new();
+    private SchemaRegistryServer _registry = null!;
+    private string _database = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _registry = await SchemaRegistryServer.StartAsync();
+        _database = await postgres.CreateDatabaseAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _registry.DisposeAsync();
+        _kafka.Dispose();
+    }
+
+    private IHost Host(Action<HostApplicationBuilder>? configure = null) =>
+        EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database, builder =>
+        {
+            configure?.Invoke(builder);
+            builder.AddEventConsumer(Group, consumer => consumer
+                .UseInbox<EventingTestDbContext>()
+                .Handle<MessageCreated, RecordingMessageCreatedHandler>());
+        });
+
+    [Fact]
+    public async Task Consumer_WhenSameEventIsDeliveredTwice_AppliesItOnce()
+    {
+        // Arrange: one event published twice (a producer retry or an outbox re-send), then a later event of the key.
+        var ct = TestContext.Current.CancellationToken;
+        using var host = Host();
+        await EventingTestHost.CreateSchemaAsync(host);
+        var producer = host.Services.GetRequiredService<IntegrationEventProducer>();
+        var conversation = Guid.NewGuid();
+        var duplicated = TestEvents.MessageCreated(conversation, "sent twice");
+        var later = TestEvents.MessageCreated(conversation, "sent after");
+        await producer.PublishAsync(duplicated, ct);
+        await producer.PublishAsync(duplicated, ct);
+        await producer.PublishAsync(later, ct);
+
+        // Act
+        await host.StartAsync(ct);
+        await WaitForAsync(host, db => db.HandledMessages.AnyAsync(m => m.EventId == later.EventId, ct));
+        await host.StopAsync(ct);
+
+        // Assert: same key, same partition, in order, so the duplicate was processed before "later".
+        var effects = await QueryAsync(host, db => db.HandledMessages.Where(m => m.EventId == duplicated.EventId).CountAsync(ct));
+        var inbox = await QueryAsync(host, db => db.Set<InboxMessage>().CountAsync(ct));
+        Assert.Equal(1, effects);
+        Assert.Equal(2, inbox);
+    }
+
+    [Fact]
+    public async Task Consumer_WhenMessageIsPoison_DeadLettersItAndHandlesTheNext()
+    {
+        // Arrange: garbage bytes, then a valid event, on the same key (so the same partition, behind the garbage).
+        var ct = TestContext.Current.CancellationToken;
+        using var host = Host();
+        await EventingTestHost.CreateSchemaAsync(host);
+        var conversation = Guid.NewGuid();
+        var garbage = Encoding.UTF8.GetBytes("this is not an event");
+        using (var raw = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = _kafka.BootstrapServers }).Build())
+        {
+            await raw.ProduceAsync(Topics.MessageCreated, new Message<string, byte[]>
+            {
+                Key = conversation.ToString(),
+                Value = garbage,
+                Headers = new Headers { { "x-test", "kept"u8.ToArray() } },
+            }, ct);
+        }
+        var valid = TestEvents.MessageCreated(conversation, "after the poison");
+        await host.Services.GetRequiredService<IntegrationEventProducer>().PublishAsync(valid, ct);
+
+        // Act
+        await host.StartAsync(ct);
+        await WaitForAsync(host, db => db.HandledMessages.AnyAsync(m => m.EventId == valid.EventId, ct));
+        await host.StopAsync(ct);
+
+        // Assert
+        var deadLetters = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated + Topics.DeadLetterSuffix,
+            r => r.Count >= 1, Timeout);
+        var parked = Assert.Single(deadLetters);
+        Assert.Equal(garbage, parked.Message.Value);
+        Assert.Equal(conversation.ToString(), parked.Message.Key);
+        Assert.Equal("kept", TestEvents.Header(parked, "x-test"));
+        Assert.Equal(Topics.MessageCreated, TestEvents.Header(parked, EventHeaders.DeadLetterOriginalTopic));
+        Assert.Equal(Group, TestEvents.Header(parked, EventHeaders.DeadLetterConsumerGroup));
+        Assert.Contains("magic byte", TestEvents.Header(parked, EventHeaders.DeadLetterError), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task WaitForAsync(IHost host, Func<EventingTestDbContext, Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!await QueryAsync(host, condition))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Condition not met within {Timeout}");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task<T> QueryAsync<T>(IHost host, Func<EventingTestDbContext, Task<T>> query)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<EventingTestDbContext>());
+    }
+}
