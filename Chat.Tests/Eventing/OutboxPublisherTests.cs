@@ -26,8 +26,12 @@ public sealed class OutboxPublisherTests(PostgresServer postgres) : IAsyncLifeti
         _kafka.Dispose();
     }
 
-    private IHost PublisherHost() =>
-        EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database, builder => builder.AddOutbox<EventingTestDbContext>());
+    private IHost PublisherHost(int batchSize = 200) =>
+        EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database, builder =>
+        {
+            builder.Configuration["Kafka:Outbox:BatchSize"] = batchSize.ToString();
+            builder.AddOutbox<EventingTestDbContext>();
+        });
 
     [Fact]
     public async Task Publisher_WhenRowsWereCommittedWhileNoPublisherRan_SendsEachExactlyOnce()
@@ -58,5 +62,46 @@ public sealed class OutboxPublisherTests(PostgresServer postgres) : IAsyncLifeti
         var rows = await check.ServiceProvider.GetRequiredService<EventingTestDbContext>().Set<OutboxMessage>()
             .ToListAsync(TestContext.Current.CancellationToken);
         Assert.All(rows, row => Assert.NotNull(row.SentAt));
+    }
+
+    [Fact]
+    public async Task TwoPublishers_WhenShippingOneTableConcurrently_SendEachEventExactlyOnceInOrderPerKey()
+    {
+        // Arrange: two instances on one outbox, small batches so they contend many times.
+        var ct = TestContext.Current.CancellationToken;
+        using var first = PublisherHost(batchSize: 7);
+        using var second = PublisherHost(batchSize: 7);
+        await EventingTestHost.CreateSchemaAsync(first);
+        var conversations = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToList();
+        var events = Enumerable.Range(0, 200).Select(i => TestEvents.MessageCreated(conversations[i % conversations.Count], $"message {i}")).ToList();
+        await first.StartAsync(ct);
+        await second.StartAsync(ct);
+
+        // Act: the events are written while both publishers run, in transactions of 10, alternating writers.
+        foreach (var (chunk, index) in events.Chunk(10).Select((chunk, index) => (chunk, index)))
+        {
+            await using var scope = (index % 2 == 0 ? first : second).Services.CreateAsyncScope();
+            var database = scope.ServiceProvider.GetRequiredService<EventingTestDbContext>();
+            foreach (var e in chunk)
+            {
+                database.AddIntegrationEvent(e);
+            }
+            await database.SaveChangesAsync(ct);
+        }
+        var received = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= events.Count, Timeout);
+        await Task.Delay(TimeSpan.FromSeconds(1), ct); // room for a wrong second send to show up
+        var all = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= received.Count, Timeout);
+        await Task.WhenAll(first.StopAsync(ct), second.StopAsync(ct));
+
+        // Assert: every event exactly once...
+        Assert.Equal(events.Count, all.Count);
+        Assert.Equal(events.Select(e => e.EventId).Order(), all.Select(TestEvents.EventIdOf).Order());
+        // ...and, per conversation, in the order the events were written.
+        foreach (var conversation in conversations)
+        {
+            var written = events.Where(e => e.ConversationId == conversation).Select(e => e.EventId);
+            var sent = all.Where(r => r.Message.Key == conversation.ToString()).Select(TestEvents.EventIdOf);
+            Assert.Equal(written, sent);
+        }
     }
 }
