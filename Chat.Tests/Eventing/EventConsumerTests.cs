@@ -106,6 +106,35 @@ public sealed class EventConsumerTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Contains("magic byte", TestEvents.Header(parked, EventHeaders.DeadLetterError), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Consumer_WhenHandlerKeepsFailing_RetriesThenDeadLettersAndMovesOn()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        using var host = Host(builder => builder.Configuration["Kafka:Consumers:MaxAttempts"] = "3");
+        await EventingTestHost.CreateSchemaAsync(host);
+        var producer = host.Services.GetRequiredService<IntegrationEventProducer>();
+        var conversation = Guid.NewGuid();
+        var failing = TestEvents.MessageCreated(conversation, RecordingMessageCreatedHandler.FailMarker + "always");
+        var next = TestEvents.MessageCreated(conversation, "next");
+        await producer.PublishAsync(failing, ct);
+        await producer.PublishAsync(next, ct);
+
+        // Act
+        await host.StartAsync(ct);
+        await WaitForAsync(host, db => db.HandledMessages.AnyAsync(m => m.EventId == next.EventId, ct));
+        await host.StopAsync(ct);
+
+        // Assert: parked after 3 attempts, and none of the failed attempts' writes survived.
+        var parked = Assert.Single(await TopicReader.ReadUntilAsync(_kafka.BootstrapServers,
+            Topics.MessageCreated + Topics.DeadLetterSuffix, r => r.Count >= 1, Timeout));
+        Assert.Equal(failing.EventId, TestEvents.EventIdOf(parked));
+        Assert.Equal("3", TestEvents.Header(parked, EventHeaders.DeadLetterAttempts));
+        Assert.Equal("Handler refused attempt 3", TestEvents.Header(parked, EventHeaders.DeadLetterError));
+        Assert.Equal(0, await QueryAsync(host, db => db.HandledMessages.CountAsync(m => m.EventId == failing.EventId, ct)));
+        Assert.Equal(0, await QueryAsync(host, db => db.Set<InboxMessage>().CountAsync(m => m.EventId == failing.EventId, ct)));
+    }
+
     private static async Task WaitForAsync(IHost host, Func<EventingTestDbContext, Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + Timeout;

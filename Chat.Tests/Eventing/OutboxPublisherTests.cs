@@ -4,6 +4,7 @@ using Chat.Tests.Eventing.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Chat.Tests.Eventing;
 
@@ -103,5 +104,47 @@ public sealed class OutboxPublisherTests(PostgresServer postgres) : IAsyncLifeti
             var sent = all.Where(r => r.Message.Key == conversation.ToString()).Select(TestEvents.EventIdOf);
             Assert.Equal(written, sent);
         }
+    }
+
+    [Fact]
+    public async Task Publisher_WhenAnotherPublisherDiedHoldingClaimedRows_SendsThemOnceItsTransactionIsGone()
+    {
+        // Arrange: committed rows, claimed (row-locked) by a publisher that then hangs/dies before marking them sent.
+        var ct = TestContext.Current.CancellationToken;
+        using var host = PublisherHost();
+        await EventingTestHost.CreateSchemaAsync(host);
+        var events = Enumerable.Range(0, 3).Select(i => TestEvents.MessageCreated(Guid.NewGuid(), $"message {i}")).ToList();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var database = scope.ServiceProvider.GetRequiredService<EventingTestDbContext>();
+            events.ForEach(e => database.AddIntegrationEvent(e));
+            await database.SaveChangesAsync(ct);
+        }
+        var dying = new NpgsqlConnection(_database);
+        await dying.OpenAsync(ct);
+        await using var claim = await dying.BeginTransactionAsync(ct);
+        await new NpgsqlCommand("SELECT id FROM outbox_messages FOR UPDATE", dying, claim).ExecuteNonQueryAsync(ct);
+
+        // Act: a healthy publisher runs several poll cycles while the rows are held, then the holder dies.
+        await host.StartAsync(ct);
+        await Task.Delay(TimeSpan.FromSeconds(1), ct); // a negative check needs time: five poll intervals
+        var unsentWhileHeld = await CountUnsentAsync(host);
+        await dying.DisposeAsync(); // connection gone: its transaction rolls back and the locks are released
+        var received = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= events.Count, Timeout);
+        await Task.Delay(TimeSpan.FromSeconds(1), ct); // room for a wrong second send to show up
+        var all = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= received.Count, Timeout);
+        await host.StopAsync(ct);
+
+        // Assert
+        Assert.Equal(events.Count, unsentWhileHeld);
+        Assert.Equal(events.Select(e => e.EventId).Order(), all.Select(TestEvents.EventIdOf).Order());
+        Assert.Equal(0, await CountUnsentAsync(host));
+    }
+
+    private static async Task<int> CountUnsentAsync(IHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EventingTestDbContext>().Set<OutboxMessage>()
+            .CountAsync(m => m.SentAt == null, TestContext.Current.CancellationToken);
     }
 }
