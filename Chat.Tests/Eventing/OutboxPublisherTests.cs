@@ -27,10 +27,11 @@ public sealed class OutboxPublisherTests(PostgresServer postgres) : IAsyncLifeti
         _kafka.Dispose();
     }
 
-    private IHost PublisherHost(int batchSize = 200) =>
+    private IHost PublisherHost(int batchSize = 200, string pollInterval = "00:00:00.200") =>
         EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database, builder =>
         {
             builder.Configuration["Kafka:Outbox:BatchSize"] = batchSize.ToString();
+            builder.Configuration["Kafka:Outbox:PollInterval"] = pollInterval;
             builder.AddOutbox<EventingTestDbContext>();
         });
 
@@ -125,10 +126,14 @@ public sealed class OutboxPublisherTests(PostgresServer postgres) : IAsyncLifeti
         await using var claim = await dying.BeginTransactionAsync(ct);
         await new NpgsqlCommand("SELECT id FROM outbox_messages FOR UPDATE", dying, claim).ExecuteNonQueryAsync(ct);
 
+        var databaseName = new NpgsqlConnectionStringBuilder(_database).Database;
+        using var pending = new GaugeReader("chat.eventing.outbox.pending", tags => Equals(tags.GetValueOrDefault("db.namespace"), databaseName));
+
         // Act: a healthy publisher runs several poll cycles while the rows are held, then the holder dies.
         await host.StartAsync(ct);
         await Task.Delay(TimeSpan.FromSeconds(1), ct); // a negative check needs time: five poll intervals
         var unsentWhileHeld = await CountUnsentAsync(host);
+        var backlogWhileHeld = await pending.WaitForAsync(value => value >= events.Count);
         await dying.DisposeAsync(); // connection gone: its transaction rolls back and the locks are released
         var received = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= events.Count, Timeout);
         await Task.Delay(TimeSpan.FromSeconds(1), ct); // room for a wrong second send to show up
@@ -137,8 +142,34 @@ public sealed class OutboxPublisherTests(PostgresServer postgres) : IAsyncLifeti
 
         // Assert
         Assert.Equal(events.Count, unsentWhileHeld);
+        Assert.Equal(events.Count, backlogWhileHeld);
         Assert.Equal(events.Select(e => e.EventId).Order(), all.Select(TestEvents.EventIdOf).Order());
         Assert.Equal(0, await CountUnsentAsync(host));
+    }
+
+    [Fact]
+    public async Task Publisher_WhenThisProcessSavesAnEvent_SendsItWithoutWaitingForThePoll()
+    {
+        // Arrange: a poll interval far longer than the test, so only the save signal can explain a send.
+        var ct = TestContext.Current.CancellationToken;
+        using var host = PublisherHost(pollInterval: "00:10:00");
+        await EventingTestHost.CreateSchemaAsync(host);
+        await host.StartAsync(ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(500), ct); // let the start-up pass find the outbox empty and go to sleep
+        var @event = TestEvents.MessageCreated(Guid.NewGuid(), "right away");
+
+        // Act
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var database = scope.ServiceProvider.GetRequiredService<EventingTestDbContext>();
+            database.AddIntegrationEvent(@event);
+            await database.SaveChangesAsync(ct);
+        }
+        var received = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= 1, Timeout);
+        await host.StopAsync(ct);
+
+        // Assert
+        Assert.Equal(@event.EventId, TestEvents.EventIdOf(Assert.Single(received)));
     }
 
     private static async Task<int> CountUnsentAsync(IHost host)

@@ -14,7 +14,7 @@ public sealed class OutboxBacklog<TContext>(
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(1);
-    private readonly KeyValuePair<string, object?> _tag = new("chat.outbox.context", typeof(TContext).Name);
+    private KeyValuePair<string, object?>[]? _tags; // known after the first refresh: the database name needs a context
     private DateTimeOffset _lastRefresh = DateTimeOffset.MinValue;
     private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
     private long _pending;
@@ -23,8 +23,8 @@ public sealed class OutboxBacklog<TContext>(
     public long Pending => Interlocked.Read(ref _pending);
 
     public IDisposable Register() => metrics.AddOutboxSource(
-        () => [new Measurement<long>(Pending, _tag)],
-        () => [new Measurement<double>(Volatile.Read(ref _oldestAgeSeconds), _tag)]);
+        () => Volatile.Read(ref _tags) is { } tags ? [new Measurement<long>(Pending, tags)] : [],
+        () => Volatile.Read(ref _tags) is { } tags ? [new Measurement<double>(Volatile.Read(ref _oldestAgeSeconds), tags)] : []);
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
@@ -35,11 +35,16 @@ public sealed class OutboxBacklog<TContext>(
         }
         _lastRefresh = now;
         await using var scope = scopes.CreateAsyncScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var outbox = context.Set<OutboxMessage>();
         var unsent = outbox.Where(m => m.SentAt == null);
         Interlocked.Exchange(ref _pending, await unsent.LongCountAsync(cancellationToken));
         var oldest = await unsent.MinAsync(m => (DateTimeOffset?)m.CreatedAt, cancellationToken);
         Volatile.Write(ref _oldestAgeSeconds, oldest is null ? 0 : Math.Max(0, (now - oldest.Value).TotalSeconds));
+        Volatile.Write(ref _tags, _tags ?? [
+            new("chat.outbox.context", typeof(TContext).Name),
+            new("db.namespace", context.Database.GetDbConnection().Database),
+        ]);
 
         if (now - _lastCleanup >= CleanupInterval)
         {

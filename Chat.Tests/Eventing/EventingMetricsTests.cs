@@ -1,0 +1,58 @@
+using Chat.Contracts.Events;
+using Chat.ServiceDefaults.Eventing;
+using Chat.Tests.Eventing.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Chat.Tests.Eventing;
+
+public sealed class EventingMetricsTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private const string Group = "lag-test-group";
+    private readonly KafkaMockCluster _kafka = new();
+    private SchemaRegistryServer _registry = null!;
+    private string _database = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _registry = await SchemaRegistryServer.StartAsync();
+        _database = await postgres.CreateDatabaseAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _registry.DisposeAsync();
+        _kafka.Dispose();
+    }
+
+    [Fact]
+    public async Task ConsumerLagGauge_WhileAHandlerHoldsTheFirstOfThreeMessages_ReportsTwoThenZero()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var gate = new SemaphoreSlim(0);
+        using var host = EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database, builder =>
+        {
+            builder.Services.AddSingleton(gate);
+            builder.AddEventConsumer(Group, consumer => consumer.Handle<MessageCreated, GatedMessageCreatedHandler>());
+        });
+        var producer = host.Services.GetRequiredService<IntegrationEventProducer>();
+        var conversation = Guid.NewGuid();
+        for (var i = 0; i < 3; i++)
+        {
+            await producer.PublishAsync(TestEvents.MessageCreated(conversation, $"message {i}"), ct);
+        }
+        using var lag = new GaugeReader("chat.eventing.consumer.lag", tags => Equals(tags.GetValueOrDefault(EventingTelemetry.ConsumerGroup), Group));
+
+        // Act
+        await host.StartAsync(ct);
+        var whileHeld = await lag.WaitForAsync(total => total == 2);
+        gate.Release(3);
+        var afterRelease = await lag.WaitForAsync(total => total == 0);
+        await host.StopAsync(ct);
+
+        // Assert
+        Assert.Equal(2, whileHeld);
+        Assert.Equal(0, afterRelease);
+    }
+}
