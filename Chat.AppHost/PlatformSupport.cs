@@ -1,0 +1,2 @@
+// The AppHost runs Linux processes (setpriv, initdb, redis-server) and uses POSIX signals.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
