@@ -27,14 +27,14 @@ public sealed class AuthApiClient(HttpClient http)
     public Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
         http.PostAsJsonAsync("/auth/refresh", new { refreshToken });
 
-    public Task<HttpResponseMessage> LogoutAsync(string accessToken, string refreshToken) =>
+    public Task<HttpResponseMessage> LogoutAsync(string? accessToken, string refreshToken) =>
         SendAsync(HttpMethod.Post, "/auth/logout", accessToken, new { refreshToken });
 
     public Task<HttpResponseMessage> MeAsync(string? accessToken) => SendAsync(HttpMethod.Get, "/auth/me", accessToken);
 
     public Task<HttpResponseMessage> ValidateAsync(string? accessToken) => SendAsync(HttpMethod.Post, "/auth/validate", accessToken);
 
-    public Task<HttpResponseMessage> LookupAsync(string accessToken, IEnumerable<Guid> ids) =>
+    public Task<HttpResponseMessage> LookupAsync(string? accessToken, IEnumerable<Guid> ids) =>
         SendAsync(HttpMethod.Post, "/auth/users/lookup", accessToken, new { ids });
 
     public async Task<AuthResult> RegisterNewUserAsync()

@@ -86,7 +86,7 @@ public sealed class AuthFlowTests(AuthServiceFixture fixture)
     {
         var session = await _api.RegisterNewUserAsync();
 
-        var response = await _api.LogoutAsync(null!, session.RefreshToken);
+        var response = await _api.LogoutAsync(null, session.RefreshToken);
 
         await AuthApiClient.ReadProblemAsync(response, HttpStatusCode.Unauthorized);
     }

@@ -16,11 +16,18 @@ public sealed class AuthServiceFixture : IAsyncLifetime
     };
 
     private readonly List<AuthApplicationFactory> _factories = [];
+    private readonly Lazy<AuthApplicationFactory> _productionMode;
     private PostgresServer? _postgres;
+
+    public AuthServiceFixture() =>
+        _productionMode = new Lazy<AuthApplicationFactory>(() => CreateService("auth_production_mode", environment: "Production"));
 
     public PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("Not initialized.");
 
     public AuthApplicationFactory Service { get; private set; } = null!;
+
+    /// <summary>The service as it runs in production: bad requests are answered by the framework, not thrown.</summary>
+    public AuthApplicationFactory ProductionModeService => _productionMode.Value;
 
     public async ValueTask InitializeAsync()
     {
