@@ -39,9 +39,10 @@ public sealed class LoginTests(AuthServiceFixture fixture)
             unknown.Add(await TimeAsync(() => _api.LoginAsync($"nobody-{i}-{email}", "wrong-password")));
         }
 
-        // Both run one bcrypt verification; medians hide scheduling noise of a shared machine.
+        // Both run one bcrypt verification; without the dummy one the ratio would be ~0.02. Medians and a wide
+        // range absorb the scheduling noise of a shared machine.
         var ratio = Median(unknown) / Median(wrong);
-        Assert.InRange(ratio, 0.5, 2.0);
+        Assert.InRange(ratio, 0.33, 3.0);
     }
 
     [Fact]

