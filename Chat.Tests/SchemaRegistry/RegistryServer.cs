@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Chat.SchemaRegistry.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,8 +22,10 @@ public sealed class RegistryServer : IAsyncDisposable
         this.ownsDataDirectory = ownsDataDirectory;
         factory = new WebApplicationFactory<SchemaStore>().WithWebHostBuilder(builder => builder
             .UseSetting("SchemaRegistry:DataDirectory", dataDirectory)
-            .UseSetting("Logging:LogLevel:Default", "Warning"));
-        factory.UseKestrel(FreePort());
+            .UseSetting("Logging:LogLevel:Default", "Warning")
+            // Port 0: the OS picks a free port, so parallel tests never collide; the address is read back below.
+            .UseUrls("http://127.0.0.1:0"));
+        factory.UseKestrel();
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         Url = addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1");
@@ -44,13 +44,6 @@ public sealed class RegistryServer : IAsyncDisposable
 
     /// <summary>Starts on an existing data directory (e.g. after a restart); the caller keeps ownership of it.</summary>
     public static RegistryServer StartOn(string dataDirectory) => new(dataDirectory, ownsDataDirectory: false);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {
