@@ -58,6 +58,21 @@ public sealed class ConfluentClientTests
     }
 
     [Fact]
+    public async Task JsonSerializer_WhenUsingTheLatestRegisteredVersionWithoutAutoRegister_FramesItsId()
+    {
+        await using var server = RegistryServer.Start();
+        using var client = ClientFor(server);
+        await client.RegisterSchemaAsync("orders-value", Json(Order.SchemaV1));
+        var latestId = await client.RegisterSchemaAsync("orders-value", Json(Order.SchemaV2WithOptionalNote));
+        var config = new JsonSerializerConfig { AutoRegisterSchemas = false, UseLatestVersion = true };
+        var serializer = new JsonSerializer<Order>(ClientFor(server), config);
+
+        var bytes = await serializer.SerializeAsync(new Order { OrderId = "o-2", Quantity = 1 }, OrdersValue);
+
+        Assert.Equal(latestId, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1, 4)));
+    }
+
+    [Fact]
     public async Task JsonSerializer_WhenPayloadViolatesSchema_Refuses()
     {
         await using var server = RegistryServer.Start();

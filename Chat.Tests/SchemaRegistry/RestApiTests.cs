@@ -220,4 +220,17 @@ public sealed class RestApiTests
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task Health_WhenDataDirectoryIsGone_IsUnhealthy()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("chat-registry-health-").FullName;
+        await using var server = RegistryServer.StartOn(dataDirectory);
+
+        Directory.Delete(dataDirectory, recursive: true);
+        using var response = await server.Http.GetAsync("/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal(503, (int)response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
 }
