@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Chat.Contracts.Events;
+
+[JsonConverter(typeof(JsonStringEnumConverter<ConversationChangeKind>))]
+public enum ConversationChangeKind
+{
+    Created,
+    MemberAdded,
+    MemberRemoved,
+    MemberLeft,
+}

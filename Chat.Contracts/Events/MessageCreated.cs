@@ -1,0 +1,11 @@
+namespace Chat.Contracts.Events;
+
+/// <summary>A message was stored. Topic <c>message.created</c>, key conversationId. Schema v2 added ClientMessageId.</summary>
+public sealed record MessageCreated(
+    Guid MessageId,
+    Guid ConversationId,
+    Guid SenderId,
+    IReadOnlyList<Guid> ParticipantIds,
+    string Content,
+    string? ClientMessageId,
+    DateTimeOffset CreatedAt) : IntegrationEvent;
