@@ -1,3 +1,5 @@
+using Chat.Tests.Infrastructure;
+
 namespace Chat.Tests.Auth;
 
 /// <summary>
