@@ -9,20 +9,22 @@ public sealed class KafkaHealthCheck(KafkaClientConfigs configs) : IHealthCheck,
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
     private readonly Lazy<IAdminClient> _admin = new(() => new AdminClientBuilder(configs.Admin()).Build());
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
+    // GetMetadata blocks; run it off the request thread.
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.Run(() =>
         {
-            var metadata = _admin.Value.GetMetadata(Timeout);
-            return Task.FromResult(metadata.Brokers.Count > 0
-                ? HealthCheckResult.Healthy($"{metadata.Brokers.Count} broker(s)")
-                : HealthCheckResult.Unhealthy("no broker answered"));
-        }
-        catch (KafkaException exception)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("Kafka is unreachable", exception));
-        }
-    }
+            try
+            {
+                var metadata = _admin.Value.GetMetadata(Timeout);
+                return metadata.Brokers.Count > 0
+                    ? HealthCheckResult.Healthy($"{metadata.Brokers.Count} broker(s)")
+                    : HealthCheckResult.Unhealthy("no broker answered");
+            }
+            catch (KafkaException exception)
+            {
+                return HealthCheckResult.Unhealthy("Kafka is unreachable", exception);
+            }
+        }, cancellationToken);
 
     public void Dispose()
     {

@@ -37,7 +37,7 @@ internal sealed partial class SchemaComparison
 
         // A property only the reader declares comes from the writer's additionalProperties. When the writer is
         // open (true) we assume producers write only what they declare, so adding an optional property is fine.
-        if (writerAdditional.ValueKind == JsonValueKind.Object)
+        if (writerAdditional.ValueKind == JsonValueKind.Object && writerAdditional.EnumerateObject().Any())
         {
             foreach (var (name, readerSchema) in readerProperties.Where(property => !writerProperties.ContainsKey(property.Key)))
             {

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Chat.Tests.Eventing;
 
-public sealed class EventConsumerTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class EventConsumerTests(EventingPostgres postgres) : IAsyncLifetime
 {
     private const string Group = "eventing-test-group";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Chat.Tests.Eventing;
 
-public sealed class EventingMetricsTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class EventingMetricsTests(EventingPostgres postgres) : IAsyncLifetime
 {
     private const string Group = "lag-test-group";
     private readonly KafkaMockCluster _kafka = new();

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Chat.Tests.Eventing;
 
-public sealed class IntegrationEventProducerTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class IntegrationEventProducerTests(EventingPostgres postgres) : IAsyncLifetime
 {
     private readonly KafkaMockCluster _kafka = new();
     private SchemaRegistryServer _registry = null!;

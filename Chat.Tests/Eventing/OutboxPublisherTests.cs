@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Chat.Tests.Eventing;
 
-public sealed class OutboxPublisherTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class OutboxPublisherTests(EventingPostgres postgres) : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly KafkaMockCluster _kafka = new();

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Chat.Tests.Eventing;
 
-public sealed class TracePropagationTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class TracePropagationTests(EventingPostgres postgres) : IAsyncLifetime
 {
     private const string RequestSource = "Chat.Tests.Request";
     private readonly KafkaMockCluster _kafka = new();

@@ -1,0 +1,8 @@
+namespace Chat.AppHost.Hosting;
+
+public enum ResourceHealth
+{
+    Unknown,
+    Healthy,
+    Unhealthy,
+}

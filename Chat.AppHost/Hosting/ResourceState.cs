@@ -1,0 +1,14 @@
+namespace Chat.AppHost.Hosting;
+
+public enum ResourceState
+{
+    NotStarted,
+    Waiting,
+    Starting,
+    Running,
+    Restarting,
+    Exited,
+    FailedToStart,
+    Stopping,
+    Stopped,
+}

@@ -1,0 +1,3 @@
+namespace Chat.Auth.Endpoints.Contracts;
+
+public sealed record LoginRequest(string? Email, string? Password);

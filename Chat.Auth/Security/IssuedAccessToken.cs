@@ -1,0 +1,3 @@
+namespace Chat.Auth.Security;
+
+public sealed record IssuedAccessToken(string Token, DateTimeOffset ExpiresAt);

@@ -1,3 +1,0 @@
-using Chat.Tests.Eventing.Infrastructure;
-
-[assembly: AssemblyFixture(typeof(PostgresServer))]
