@@ -1,24 +1,25 @@
-using Confluent.Kafka;
+using Chat.AppHost.Resources.Kafka;
+using Chat.Contracts;
 
 namespace Chat.Tests.Eventing.Infrastructure;
 
 /// <summary>
-/// librdkafka's in-process mock cluster (real Kafka protocol over TCP), alive as long as the client that hosts
-/// it. Topics auto-create on first produce with 4 partitions. One cluster per test keeps topics per test.
+/// The AppHost's librdkafka mock cluster (real Kafka protocol over TCP, in this process) with every topic of
+/// SPEC §5 and its dead-letter topic created at its real partition count, as the AppHost does. One per test.
 /// </summary>
 public sealed class KafkaMockCluster : IDisposable
 {
-    private readonly IProducer<Null, Null> _host;
+    private readonly MockKafkaCluster _cluster = new();
 
     public KafkaMockCluster()
     {
-        _host = new ProducerBuilder<Null, Null>(new ProducerConfig(new Dictionary<string, string> { ["test.mock.num.brokers"] = "1" })).Build();
-        using var admin = new DependentAdminClientBuilder(_host.Handle).Build();
-        var broker = admin.GetMetadata(TimeSpan.FromSeconds(10)).Brokers.Single();
-        BootstrapServers = $"{broker.Host}:{broker.Port}";
+        foreach (var topic in Topics.AllWithDeadLetters)
+        {
+            _cluster.CreateTopic(topic.Name, topic.Partitions);
+        }
     }
 
-    public string BootstrapServers { get; }
+    public string BootstrapServers => _cluster.BootstrapServers;
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose() => _cluster.Dispose();
 }
