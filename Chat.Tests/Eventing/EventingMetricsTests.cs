@@ -30,7 +30,7 @@ public sealed class EventingMetricsTests(EventingPostgres postgres) : IAsyncLife
     {
         // Arrange
         var ct = TestContext.Current.CancellationToken;
-        var gate = new SemaphoreSlim(0);
+        var gate = new HandlerGate();
         using var host = EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database, builder =>
         {
             builder.Services.AddSingleton(gate);
@@ -47,7 +47,7 @@ public sealed class EventingMetricsTests(EventingPostgres postgres) : IAsyncLife
         // Act
         await host.StartAsync(ct);
         var whileHeld = await lag.WaitForAsync(total => total == 2);
-        gate.Release(3);
+        gate.Release.Release(3);
         var afterRelease = await lag.WaitForAsync(total => total == 0);
         await host.StopAsync(ct);
 

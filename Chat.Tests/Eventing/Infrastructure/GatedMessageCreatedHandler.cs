@@ -3,9 +3,12 @@ using Chat.ServiceDefaults.Eventing.Consumers;
 
 namespace Chat.Tests.Eventing.Infrastructure;
 
-/// <summary>Handles a MessageCreated only when the test lets one through, so a backlog can be held in place.</summary>
-public sealed class GatedMessageCreatedHandler(SemaphoreSlim gate) : IIntegrationEventHandler<MessageCreated>
+/// <summary>Handles a MessageCreated only when the test lets one through, so a backlog or an in-flight message can be held.</summary>
+public sealed class GatedMessageCreatedHandler(HandlerGate gate) : IIntegrationEventHandler<MessageCreated>
 {
-    public Task HandleAsync(MessageCreated @event, EventContext context, CancellationToken cancellationToken) =>
-        gate.WaitAsync(cancellationToken);
+    public async Task HandleAsync(MessageCreated @event, EventContext context, CancellationToken cancellationToken)
+    {
+        gate.Entered.Release();
+        await gate.Release.WaitAsync(cancellationToken);
+    }
 }
