@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Chat.Contracts;
 using Chat.Contracts.Events;
@@ -6,6 +7,7 @@ using Chat.ServiceDefaults.Eventing;
 using Chat.ServiceDefaults.Eventing.Outbox;
 using Chat.Tests.Eventing.Infrastructure;
 using Confluent.Kafka;
+using Confluent.SchemaRegistry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -104,6 +106,38 @@ public sealed class EventConsumerTests(EventingPostgres postgres) : IAsyncLifeti
         Assert.Equal(Topics.MessageCreated, TestEvents.Header(parked, EventHeaders.DeadLetterOriginalTopic));
         Assert.Equal(Group, TestEvents.Header(parked, EventHeaders.DeadLetterConsumerGroup));
         Assert.Contains("magic byte", TestEvents.Header(parked, EventHeaders.DeadLetterError), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Consumer_WhenFramedPayloadViolatesTheSchema_DeadLettersItAtOnce()
+    {
+        // Arrange: correct Confluent framing and a registered schema id, but a payload missing required fields.
+        var ct = TestContext.Current.CancellationToken;
+        using var host = Host();
+        await EventingTestHost.CreateSchemaAsync(host);
+        var descriptor = EventCatalog.For<MessageCreated>();
+        var schemaId = await host.Services.GetRequiredService<ISchemaRegistryClient>()
+            .RegisterSchemaAsync(descriptor.Subject, new Schema(descriptor.CurrentSchema, SchemaType.Json));
+        var conversation = Guid.NewGuid();
+        byte[] framed = [0, .. BitConverter.GetBytes(IPAddress.HostToNetworkOrder(schemaId)), .. """{"content":"no ids"}"""u8.ToArray()];
+        using (var raw = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = _kafka.BootstrapServers }).Build())
+        {
+            await raw.ProduceAsync(Topics.MessageCreated, new Message<string, byte[]> { Key = conversation.ToString(), Value = framed }, ct);
+        }
+        var valid = TestEvents.MessageCreated(conversation, "after the invalid one");
+        await host.Services.GetRequiredService<IntegrationEventProducer>().PublishAsync(valid, ct);
+
+        // Act
+        await host.StartAsync(ct);
+        await WaitForAsync(host, db => db.HandledMessages.AnyAsync(m => m.EventId == valid.EventId, ct));
+        await host.StopAsync(ct);
+
+        // Assert: parked without handler attempts; the valid event behind it was handled.
+        var parked = Assert.Single(await TopicReader.ReadUntilAsync(_kafka.BootstrapServers,
+            Topics.MessageCreated + Topics.DeadLetterSuffix, r => r.Count >= 1, Timeout));
+        Assert.Equal(framed, parked.Message.Value);
+        Assert.Equal("0", TestEvents.Header(parked, EventHeaders.DeadLetterAttempts));
+        Assert.Contains("Schema validation failed", TestEvents.Header(parked, EventHeaders.DeadLetterError));
     }
 
     [Fact]
