@@ -2,6 +2,7 @@ using Chat.ServiceDefaults;
 using Chat.ServiceDefaults.Eventing;
 using Chat.ServiceDefaults.Eventing.Consumers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public static class EventConsumerExtensions
         builder.AddEventing();
         var services = builder.Services;
         services.AddOptions<EventConsumerOptions>().BindConfiguration(EventConsumerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DeadLetterPublisher>();
+        services.TryAddSingleton<DeadLetterPublisher>();
 
         var definition = new EventConsumerDefinition(groupId);
         configure(new EventConsumerBuilder(services, definition));

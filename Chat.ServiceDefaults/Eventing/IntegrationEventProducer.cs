@@ -107,7 +107,9 @@ public sealed partial class IntegrationEventProducer : IDisposable
 
     private static Activity? StartSendActivity(OutgoingEvent @event)
     {
-        var parent = Activity.Current?.Context ?? KafkaTraceContext.Extract(@event.TraceContext);
+        // The context captured where the event was raised wins: an outbox row is sent long after its request ended.
+        var captured = KafkaTraceContext.Extract(@event.TraceContext);
+        var parent = captured != default ? captured : Activity.Current?.Context ?? default;
         var activity = EventingTelemetry.ActivitySource.StartActivity($"send {@event.Topic}", ActivityKind.Producer, parent);
         if (activity is { IsAllDataRequested: true })
         {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Chat.ServiceDefaults.Eventing.Outbox;
 
 /// <summary>
-/// The outbox backlog (unsent rows, age of the oldest) as gauges, refreshed by the publisher when it is idle
+/// The outbox backlog (unsent rows, age of the oldest) as gauges, refreshed by the publisher between batches
 /// (gauge callbacks must not query a database), and the clean-up of rows sent longer ago than the retention.
 /// </summary>
 public sealed class OutboxBacklog<TContext>(

@@ -68,6 +68,8 @@ public sealed partial class OutboxBatchSender<TContext>(
         }
 
         // Enqueued one after another in id order: the idempotent producer keeps that order within a partition.
+        // Should one delivery fail while later rows of its key succeed, the failed row is sent again later, after
+        // them: consumers see it late (and any duplicate is skipped by their inbox) rather than never.
         var deliveries = prepared.Select(p => (p.Row, Delivery: producer.SendAsync(p.Event, CancellationToken.None))).ToList();
         var sent = new List<long>(deliveries.Count);
         foreach (var (row, delivery) in deliveries)

@@ -26,12 +26,11 @@ public sealed partial class OutboxPublisher<TContext>(
             {
                 // A claimed batch is finished even during shutdown: stopping half-way would only cause re-sends.
                 var claimed = await sender.SendBatchAsync(settings.BatchSize, CancellationToken.None);
-                if (claimed >= settings.BatchSize)
+                await backlog.RefreshAsync(stoppingToken); // throttled to once a second, also under sustained load
+                if (claimed < settings.BatchSize)
                 {
-                    continue; // more is waiting
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
                 }
-                await backlog.RefreshAsync(stoppingToken);
-                await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
