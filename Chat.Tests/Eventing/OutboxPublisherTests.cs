@@ -66,13 +66,15 @@ public sealed class OutboxPublisherTests(EventingPostgres postgres) : IAsyncLife
         Assert.All(rows, row => Assert.NotNull(row.SentAt));
     }
 
-    [Fact]
-    public async Task TwoPublishers_WhenShippingOneTableConcurrently_SendEachEventExactlyOnceInOrderPerKey()
+    [Theory]
+    [InlineData(7)] // fewer than the keys: batches of key heads only, many contended rounds
+    [InlineData(50)] // more than the keys: heads plus the later rows of their keys
+    public async Task TwoPublishers_WhenShippingOneTableConcurrently_SendEachEventExactlyOnceInOrderPerKey(int batchSize)
     {
         // Arrange: two instances on one outbox, small batches so they contend many times.
         var ct = TestContext.Current.CancellationToken;
-        using var first = PublisherHost(batchSize: 7);
-        using var second = PublisherHost(batchSize: 7);
+        using var first = PublisherHost(batchSize);
+        using var second = PublisherHost(batchSize);
         await EventingTestHost.CreateSchemaAsync(first);
         var conversations = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToList();
         var events = Enumerable.Range(0, 200).Select(i => TestEvents.MessageCreated(conversations[i % conversations.Count], $"message {i}")).ToList();
