@@ -17,7 +17,10 @@ public sealed partial class OutboxBatchSender<TContext>(
 {
     private const int MaxErrorLength = 2_000;
 
-    /// <summary>Returns how many rows were claimed (0 when the outbox is drained).</summary>
+    /// <summary>
+    /// Returns how many rows were claimed (0 when the outbox is drained). Cancellation stops the wait for a claim;
+    /// a claimed batch is always finished, since stopping half-way would only cause re-sends.
+    /// </summary>
     public async Task<int> SendBatchAsync(int batchSize, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -27,19 +30,20 @@ public sealed partial class OutboxBatchSender<TContext>(
         {
             await using var transaction = await context.Database.BeginTransactionAsync(ct);
             var rows = await OutboxClaim.ClaimAsync(context, batchSize, ct);
+            var finish = CancellationToken.None; // claimed rows are finished even during shutdown
             if (rows.Count > 0)
             {
-                var (sent, failed) = await SendAsync(rows, ct);
+                var (sent, failed) = await SendAsync(rows, finish);
                 var now = time.GetUtcNow();
                 await context.Set<OutboxMessage>().Where(m => sent.Contains(m.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1), finish);
                 foreach (var (id, error) in failed)
                 {
                     await context.Set<OutboxMessage>().Where(m => m.Id == id)
-                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, error), ct);
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, error), finish);
                 }
             }
-            await transaction.CommitAsync(ct);
+            await transaction.CommitAsync(finish);
             return rows.Count;
         }, cancellationToken);
     }

@@ -24,8 +24,7 @@ public sealed partial class OutboxPublisher<TContext>(
         {
             try
             {
-                // A claimed batch is finished even during shutdown: stopping half-way would only cause re-sends.
-                var claimed = await sender.SendBatchAsync(settings.BatchSize, CancellationToken.None);
+                var claimed = await sender.SendBatchAsync(settings.BatchSize, stoppingToken);
                 await backlog.RefreshAsync(stoppingToken); // throttled to once a second, also under sustained load
                 if (claimed < settings.BatchSize)
                 {
