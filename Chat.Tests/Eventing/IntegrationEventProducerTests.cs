@@ -78,6 +78,22 @@ public sealed class IntegrationEventProducerTests(EventingPostgres postgres) : I
     }
 
     [Fact]
+    public async Task PublishAsync_WhenNoSchemaIsRegisteredAndAutoRegisterIsOff_FailsNamingTheSetting()
+    {
+        // Arrange: production settings against an empty registry.
+        using var host = ProductionLikeHost();
+        var producer = host.Services.GetRequiredService<IntegrationEventProducer>();
+
+        // Act
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            producer.PublishAsync(TestEvents.MessageCreated(Guid.NewGuid(), "hello"), TestContext.Current.CancellationToken));
+
+        // Assert
+        Assert.Contains(Topics.MessageCreated, failure.Message);
+        Assert.Contains("Kafka:Schemas:AutoRegister", failure.Message);
+    }
+
+    [Fact]
     public async Task AddIntegrationEvent_WhenPayloadViolatesContractSchema_FailsTheCallerBeforeAnythingIsStored()
     {
         // Arrange
