@@ -103,12 +103,13 @@ public static partial class Extensions
 
     private static void AddJwtValidation(this IServiceCollection services)
     {
+        services.AddSingleton<JwksConfigurationRetriever>();
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(provider =>
         {
             var jwt = provider.GetRequiredService<IOptions<JwtValidationOptions>>().Value;
             return new ConfigurationManager<OpenIdConnectConfiguration>(
                 jwt.JwksUrl,
-                new JwksConfigurationRetriever(),
+                provider.GetRequiredService<JwksConfigurationRetriever>(),
                 new AuthServiceDocumentRetriever(provider.GetRequiredService<IHttpClientFactory>()))
             {
                 RefreshInterval = jwt.KeyRefetchMinInterval,

@@ -11,6 +11,11 @@ namespace Chat.Gateway.Security;
 /// </summary>
 public sealed class JwksConfigurationRetriever : IConfigurationRetriever<OpenIdConnectConfiguration>
 {
+    private volatile bool hasKeys;
+
+    /// <summary>Whether a key set with at least one key was ever fetched; false means tokens cannot be judged yet.</summary>
+    public bool HasKeys => hasKeys;
+
     public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(
         string address, IDocumentRetriever retriever, CancellationToken cancel)
     {
@@ -22,6 +27,7 @@ public sealed class JwksConfigurationRetriever : IConfigurationRetriever<OpenIdC
             configuration.SigningKeys.Add(key);
         }
 
+        hasKeys |= configuration.SigningKeys.Count > 0;
         return configuration;
     }
 }

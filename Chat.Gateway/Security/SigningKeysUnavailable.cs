@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Chat.Gateway.Security;
 
@@ -14,12 +15,18 @@ public static class SigningKeysUnavailable
 
     public static Task OnAuthenticationFailed(AuthenticationFailedContext context)
     {
-        // IdentityModel reports a failed key download (IDX20803) as InvalidOperationException; bad tokens raise
-        // SecurityTokenException or ArgumentException subtypes and keep their normal failure.
-        if (context.Exception is InvalidOperationException)
+        // IdentityModel validates against an empty key set when the JWKS download failed (key not found), or
+        // reports the failed download itself (InvalidOperationException, IDX20803).
+        var keysMissing = context.Exception is InvalidOperationException ||
+            (context.Exception is SecurityTokenSignatureKeyNotFoundException &&
+             !context.HttpContext.RequestServices.GetRequiredService<JwksConfigurationRetriever>().HasKeys);
+        if (keysMissing)
         {
             context.HttpContext.Items[Marker] = true;
-            context.NoResult();
+            if (context.Exception is InvalidOperationException)
+            {
+                context.NoResult();
+            }
         }
 
         return Task.CompletedTask;

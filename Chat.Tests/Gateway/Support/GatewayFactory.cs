@@ -29,7 +29,7 @@ public sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settings
     {
         builder.UseEnvironment("Development");
         // Request logs of every test would bury the failures; warnings and errors still show.
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("GATEWAY_TEST_LOG_LEVEL") ?? "Warning");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
