@@ -63,7 +63,9 @@ public static partial class Extensions
             .AddSchema<ChatSchema>()
             .AddGraphTypes(typeof(ChatSchema).Assembly)
             .AddAutoClrMappings()
-            .AddSystemTextJson()
+            // Responses are JSON documents, never embedded in HTML: escaping only what JSON requires keeps
+            // timestamps ("+00:00") and messages readable.
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<GatewayErrorInfoProvider>()
             .AddComplexityAnalyzer((complexity, provider) =>
             {
@@ -76,7 +78,8 @@ public static partial class Extensions
             .AddValidationRule<QueryDepthValidationRule>()
             .ConfigureExecutionOptions(options =>
             {
-                var logger = options.RequestServices!.GetRequiredService<ILogger<ChatSchema>>();
+                var logger = options.RequestServices?.GetService<ILogger<ChatSchema>>() ??
+                    Microsoft.Extensions.Logging.Abstractions.NullLogger<ChatSchema>.Instance;
                 options.UnhandledExceptionDelegate = context =>
                 {
                     LogUnhandledResolverException(logger, context.OriginalException, context.FieldContext?.FieldDefinition.Name);

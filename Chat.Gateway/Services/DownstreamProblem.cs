@@ -27,7 +27,8 @@ public static class DownstreamProblem
             details["fieldErrors"] = problem.FieldErrors;
         }
 
-        if ((problem.Field ?? problem.FieldErrors?.Keys.FirstOrDefault()) is { } field)
+        // "field" names the one input at fault: given by the service (409), or the only field with errors.
+        if ((problem.Field ?? (problem.FieldErrors is { Count: 1 } single ? single.Keys.First() : null)) is { } field)
         {
             details["field"] = field;
         }
