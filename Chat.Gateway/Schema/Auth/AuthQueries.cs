@@ -5,7 +5,7 @@ using GraphQL;
 
 namespace Chat.Gateway.Schema.Auth;
 
-/// <summary>Query fields of the auth area.</summary>
+/// <summary>Query fields of the auth area; nullable, so a failure here leaves the query's other fields intact.</summary>
 public sealed class AuthQueries
 {
     private AuthQueries()
@@ -13,9 +13,9 @@ public sealed class AuthQueries
     }
 
     [GraphQLMetadata(Description = "The signed-in user.")]
-    public static Task<User> Me(IResolveFieldContext context, [FromServices] AuthServiceClient auth, CancellationToken cancellationToken)
+    public static async Task<User?> Me(IResolveFieldContext context, [FromServices] AuthServiceClient auth, CancellationToken cancellationToken)
     {
         context.RequireUserId();
-        return auth.GetMeAsync(cancellationToken);
+        return await auth.GetMeAsync(cancellationToken);
     }
 }
