@@ -82,7 +82,12 @@ public static partial class Extensions
                     Microsoft.Extensions.Logging.Abstractions.NullLogger<ChatSchema>.Instance;
                 options.UnhandledExceptionDelegate = context =>
                 {
-                    LogUnhandledResolverException(logger, context.OriginalException, context.FieldContext?.FieldDefinition.Name);
+                    // A document nested past the parser's limit arrives here too, but it is the client's error.
+                    if (context.OriginalException is not GraphQLParser.Exceptions.GraphQLParserException)
+                    {
+                        LogUnhandledResolverException(logger, context.OriginalException, context.FieldContext?.FieldDefinition.Name);
+                    }
+
                     return Task.CompletedTask;
                 };
             }));

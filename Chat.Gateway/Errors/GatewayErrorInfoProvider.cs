@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using GraphQLParser.Exceptions;
 
 namespace Chat.Gateway.Errors;
 
@@ -37,6 +38,12 @@ public sealed class GatewayErrorInfoProvider : IErrorInfoProvider
                 break;
             case RequestError or DocumentError:
                 extensions["code"] = ErrorCodes.BadRequest;
+                break;
+            case UnhandledError { InnerException: GraphQLParserException parserError }:
+                // graphql-dotnet wraps the parser's nesting limit (GraphQLMaxDepthExceededException) as unhandled;
+                // it is the client's document that is at fault, and the parser's message says where.
+                extensions["code"] = ErrorCodes.ParseFailed;
+                message = parserError.Message;
                 break;
             case UnhandledError:
                 extensions["code"] = ErrorCodes.InternalServerError;

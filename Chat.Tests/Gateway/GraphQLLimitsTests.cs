@@ -77,4 +77,17 @@ public sealed class GraphQLLimitsTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("GRAPHQL_VALIDATION_FAILED", (await response.ReadJsonAsync()).FirstErrorCode());
     }
+
+    [Fact]
+    public async Task Query_WhenNestedThousandsDeep_IsRejectedWithoutServerError()
+    {
+        await using var factory = GatewayFactory.WithAuthDown();
+        using var client = factory.CreateClient();
+        var query = string.Concat(Enumerable.Repeat("{ me ", 5000)) + new string('}', 5000);
+
+        using var response = await client.SendAsync(GraphQLHttp.Post(query), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("GRAPHQL_PARSE_FAILED", (await response.ReadJsonAsync()).FirstErrorCode());
+    }
 }
