@@ -9,6 +9,7 @@ using Chat.Gateway.Validation;
 using Chat.ServiceDefaults;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -25,6 +26,8 @@ public static partial class Extensions
         services.AddOptions<GraphQLEndpointOptions>().BindConfiguration(GraphQLEndpointOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GatewayRateLimitOptions>().BindConfiguration(GatewayRateLimitOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DownstreamOptions>().BindConfiguration(DownstreamOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GatewayCorsOptions>().BindConfiguration(GatewayCorsOptions.SectionName);
         services.AddOptions<JwtValidationOptions>().BindConfiguration(JwtValidationOptions.SectionName)
@@ -102,10 +105,10 @@ public static partial class Extensions
         services.AddHttpClient<AuthServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Auth))
             .AddHttpMessageHandler<BearerTokenForwardingHandler>()
             .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(DownstreamResilience.Configure);
+            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
         services.AddHttpClient(AuthServiceDocumentRetriever.HttpClientName)
             .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(DownstreamResilience.Configure);
+            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
     }
 #pragma warning restore EXTEXP0001
 

@@ -1,26 +1,25 @@
+using Chat.Gateway.Configuration;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace Chat.Gateway.Services;
 
-/// <summary>
-/// Resilience for calls the gateway makes while a client waits: a dead service must turn into
-/// SERVICE_UNAVAILABLE within about 2.5 s, not into a request hanging for the 30 s of the standard defaults.
-/// </summary>
+/// <summary>The standard resilience handler, tuned for calls a client is waiting on (<see cref="DownstreamOptions"/>).</summary>
 public static class DownstreamResilience
 {
-    public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(2.5);
-
-    public static void Configure(HttpStandardResilienceOptions options)
+    public static void Configure(HttpStandardResilienceOptions options, IServiceProvider services)
     {
-        options.TotalRequestTimeout.Timeout = TotalTimeout;
-        options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1);
+        var budget = services.GetRequiredService<IOptions<DownstreamOptions>>().Value;
+        options.TotalRequestTimeout.Timeout = budget.TotalTimeout;
+        options.AttemptTimeout.Timeout = budget.AttemptTimeout < budget.TotalTimeout ? budget.AttemptTimeout : budget.TotalTimeout;
         options.Retry.MaxRetryAttempts = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.BackoffType = DelayBackoffType.Constant;
         // A retried register or login could act twice; only safe methods are retried.
         options.Retry.DisableForUnsafeHttpMethods();
-        options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
+        // The breaker's sampling window must be at least twice the attempt timeout.
+        options.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(10).Ticks, options.AttemptTimeout.Timeout.Ticks * 2));
         options.CircuitBreaker.MinimumThroughput = 10;
         options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(5);
     }
