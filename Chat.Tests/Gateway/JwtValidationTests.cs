@@ -43,6 +43,19 @@ public sealed class JwtValidationTests : IAsyncLifetime
         Assert.Contains(keys.OtherRequests, r => r.Path == "/auth/me" && r.Authorization == "Bearer " + token);
     }
 
+    [Fact]
+    public async Task ValidTokens_AreCheckedAgainstCachedKeys_NotWithACallPerRequest()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await client.SendAsync(
+                GraphQLHttp.Post("{ __typename }", bearer: TestTokens.Create(signingKey)), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(1, keys.JwksRequests);
+    }
+
     public static TheoryData<string> InvalidTokens() =>
         ["expired", "unknown key", "forged with published kid", "wrong issuer", "wrong audience", "alg none", "HS256 with kid", "garbage"];
 
