@@ -59,6 +59,40 @@ public sealed class AuthUnavailableTests
         Assert.Equal("SERVICE_UNAVAILABLE", (await response.ReadJsonAsync()).FirstErrorCode());
     }
 
+    [Fact]
+    public async Task Me_WhenAuthComesBackAfterKeysFailed_AcceptsTokensAgain()
+    {
+        var authUrl = ClosedPort.Url();
+        await using var factory = GatewayFactory.WithAuthAt(authUrl, ("Jwt:KeyRefetchMinInterval", "00:00:01"));
+        using var client = factory.CreateClient();
+        using (var whileDown = await client.SendAsync(
+            GraphQLHttp.Post("{ me { id } }", bearer: TestTokens.Create(TestTokens.NewKey())), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal("SERVICE_UNAVAILABLE", (await whileDown.ReadJsonAsync()).FirstErrorCode());
+        }
+
+        await using var keys = await AuthKeysServer.StartAsync(authUrl);
+        var token = TestTokens.Create(keys.PublishNewKey());
+
+        // Within a few refetch intervals the keys are fetched and the token validates (reaching /auth/me, a 404 here).
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string? code;
+        do
+        {
+            using var response = await client.SendAsync(GraphQLHttp.Post("{ me { id } }", bearer: token), TestContext.Current.CancellationToken);
+            code = (await response.ReadJsonAsync()).FirstErrorCode();
+            if (code == "NOT_FOUND")
+            {
+                break;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Equal("NOT_FOUND", code);
+    }
+
     private static async Task AcceptForeverAsync(TcpListener listener, List<Socket> accepted)
     {
         try

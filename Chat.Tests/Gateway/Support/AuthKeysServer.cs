@@ -33,10 +33,11 @@ public sealed class AuthKeysServer : IAsyncDisposable
     /// <summary>Requests to any other path: (path, Authorization header).</summary>
     public ConcurrentQueue<(string Path, string? Authorization)> OtherRequests { get; } = new();
 
-    public static async Task<AuthKeysServer> StartAsync()
+    /// <summary>Starts on <paramref name="url"/>, or on a free loopback port.</summary>
+    public static async Task<AuthKeysServer> StartAsync(Uri? url = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url?.ToString() ?? "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var server = new AuthKeysServer(builder.Build());
         server.app.MapGet("/.well-known/jwks.json", server.Jwks);
