@@ -22,6 +22,7 @@ public static partial class Extensions
 
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
+        builder.AddAuthServiceTokenValidation();
         var services = builder.Services;
         services.AddOptions<GraphQLEndpointOptions>().BindConfiguration(GraphQLEndpointOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
@@ -30,13 +31,10 @@ public static partial class Extensions
         services.AddOptions<DownstreamOptions>().BindConfiguration(DownstreamOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GatewayCorsOptions>().BindConfiguration(GatewayCorsOptions.SectionName);
-        services.AddOptions<JwtValidationOptions>().BindConfiguration(JwtValidationOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpContextAccessor();
         services.AddGraphQLSchema();
         services.AddAuthServiceClients();
-        services.AddJwtValidation();
         services.AddRateLimiter(GraphQLRateLimiting.Configure);
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -106,30 +104,8 @@ public static partial class Extensions
             .AddHttpMessageHandler<BearerTokenForwardingHandler>()
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
-        services.AddHttpClient(AuthServiceDocumentRetriever.HttpClientName)
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
     }
 #pragma warning restore EXTEXP0001
-
-    private static void AddJwtValidation(this IServiceCollection services)
-    {
-        services.AddSingleton<JwksConfigurationRetriever>();
-        services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(provider =>
-        {
-            var jwt = provider.GetRequiredService<IOptions<JwtValidationOptions>>().Value;
-            return new ConfigurationManager<OpenIdConnectConfiguration>(
-                jwt.JwksUrl,
-                provider.GetRequiredService<JwksConfigurationRetriever>(),
-                new AuthServiceDocumentRetriever(provider.GetRequiredService<IHttpClientFactory>()))
-            {
-                RefreshInterval = jwt.KeyRefetchMinInterval,
-                AutomaticRefreshInterval = jwt.KeyRefreshInterval,
-            };
-        });
-        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearerOptions>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in resolver of field {Field}")]
     private static partial void LogUnhandledResolverException(ILogger logger, Exception exception, string? field);

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Chat.Gateway.Errors;
 using GraphQL;
 
+using Chat.ServiceDefaults.Authentication;
+
 namespace Chat.Gateway.Security;
 
 /// <summary>Who is calling, for resolvers: the user id from a token the gateway validated, or an error.</summary>

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Chat.Gateway.Security;
+namespace Chat.ServiceDefaults.Authentication;
 
 /// <summary>
 /// When the signing keys cannot be fetched at all (Auth down before the first JWKS download), a token cannot be

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Chat.Gateway.Configuration;
+namespace Chat.ServiceDefaults.Authentication;
 
 /// <summary>How access tokens from the Auth service are validated, section <c>Jwt</c>.</summary>
 public sealed class JwtValidationOptions

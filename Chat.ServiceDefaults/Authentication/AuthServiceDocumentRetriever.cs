@@ -1,6 +1,7 @@
+using System.Net.Http;
 using Microsoft.IdentityModel.Protocols;
 
-namespace Chat.Gateway.Security;
+namespace Chat.ServiceDefaults.Authentication;
 
 /// <summary>
 /// Fetches documents (the JWKS) with the named client <see cref="HttpClientName"/>: service discovery resolves

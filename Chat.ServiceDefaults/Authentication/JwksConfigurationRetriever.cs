@@ -2,7 +2,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Chat.Gateway.Security;
+namespace Chat.ServiceDefaults.Authentication;
 
 /// <summary>
 /// Reads Auth's <c>/.well-known/jwks.json</c> into the configuration object JwtBearer consumes, so IdentityModel's

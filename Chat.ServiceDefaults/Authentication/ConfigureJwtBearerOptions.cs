@@ -1,11 +1,10 @@
-using Chat.Gateway.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Chat.Gateway.Security;
+namespace Chat.ServiceDefaults.Authentication;
 
 /// <summary>
 /// Validates access tokens locally against Auth's published keys: ES256 only, issuer and audience from
