@@ -11,8 +11,10 @@ namespace Chat.AppHost;
 /// </summary>
 public static class ChatApplication
 {
-    public static DistributedApplicationBuilder AddChatApplication(this DistributedApplicationBuilder builder)
+    public static DistributedApplicationBuilder AddChatApplication(this DistributedApplicationBuilder builder, ChatApplicationOptions? options = null)
     {
+        options ??= new ChatApplicationOptions();
+
         var authDb = builder.AddPostgres(ResourceNames.AuthDb, databaseName: "auth", wellKnownPort: 5432);
         var chatDb = builder.AddPostgres(ResourceNames.ChatDb, databaseName: "chat", wellKnownPort: 5433);
         var presenceDb = builder.AddPostgres(ResourceNames.PresenceDb, databaseName: "presence", wellKnownPort: 5434);
@@ -23,38 +25,62 @@ public static class ChatApplication
         var schemaRegistry = builder.AddProject(ResourceNames.SchemaRegistry, "Chat.SchemaRegistry", wellKnownPort: 8081)
             .WithEnvironment("SchemaRegistry__DataDirectory", builder.DataPathFor("schema-registry", ResourceNames.SchemaRegistry));
 
-        var auth = builder.AddProject(ResourceNames.Auth, "Chat.Auth", wellKnownPort: 3001)
+        var auth = builder.AddService(options, ResourceNames.Auth, "Chat.Auth", wellKnownPort: 3001, instance => instance
             .WithReference(authDb).WaitFor(authDb)
             .WithReference(kafka).WaitFor(kafka)
-            .WithReference(schemaRegistry).WaitFor(schemaRegistry);
+            .WithReference(schemaRegistry).WaitFor(schemaRegistry));
 
-        var messaging = builder.AddProject(ResourceNames.Messaging, "Chat.Messaging", wellKnownPort: 3002)
+        var messaging = builder.AddService(options, ResourceNames.Messaging, "Chat.Messaging", wellKnownPort: 3002, instance => instance
             .WithReference(chatDb).WaitFor(chatDb)
             .WithReference(kafka).WaitFor(kafka)
             .WithReference(schemaRegistry).WaitFor(schemaRegistry)
-            .WithReference(auth).WaitFor(auth);
+            .WithReferences(auth));
 
-        var presence = builder.AddProject(ResourceNames.Presence, "Chat.Presence", wellKnownPort: 3003)
+        var presence = builder.AddService(options, ResourceNames.Presence, "Chat.Presence", wellKnownPort: 3003, instance => instance
             .WithReference(presenceDb).WaitFor(presenceDb)
             .WithReference(redis).WaitFor(redis)
             .WithReference(kafka).WaitFor(kafka)
             .WithReference(schemaRegistry).WaitFor(schemaRegistry)
-            .WithReference(auth).WaitFor(auth);
+            .WithReferences(auth));
 
-        var notifications = builder.AddProject(ResourceNames.Notifications, "Chat.Notifications", wellKnownPort: 3004)
+        var notifications = builder.AddService(options, ResourceNames.Notifications, "Chat.Notifications", wellKnownPort: 3004, instance => instance
             .WithReference(notificationDb).WaitFor(notificationDb)
             .WithReference(redis).WaitFor(redis)
             .WithReference(kafka).WaitFor(kafka)
             .WithReference(schemaRegistry).WaitFor(schemaRegistry)
-            .WithReference(auth).WaitFor(auth);
+            .WithReferences(auth));
 
-        builder.AddProject(ResourceNames.Gateway, "Chat.Gateway", wellKnownPort: 3000)
+        builder.AddService(options, ResourceNames.Gateway, "Chat.Gateway", wellKnownPort: 3000, instance => instance
             .WithReference(redis).WaitFor(redis)
-            .WithReference(auth).WaitFor(auth)
-            .WithReference(messaging).WaitFor(messaging)
-            .WithReference(presence).WaitFor(presence)
-            .WithReference(notifications).WaitFor(notifications);
+            .WithReferences(auth)
+            .WithReferences(messaging)
+            .WithReferences(presence)
+            .WithReferences(notifications));
 
         return builder;
+    }
+
+    /// <summary>
+    /// Declares every instance of a service ("presence", "presence-2"...), each wired by <paramref name="wire"/>
+    /// and given the service's settings from <paramref name="options"/>.
+    /// </summary>
+    private static IReadOnlyList<IResourceBuilder<ProjectResource>> AddService(
+        this DistributedApplicationBuilder builder,
+        ChatApplicationOptions options,
+        string name,
+        string projectName,
+        int wellKnownPort,
+        Func<IResourceBuilder<ProjectResource>, IResourceBuilder<ProjectResource>> wire)
+    {
+        var settings = options.ServiceSettings.GetValueOrDefault(name) ?? [];
+        return [.. Enumerable.Range(1, options.InstancesOf(name)).Select(number =>
+        {
+            var instance = builder.AddProject(number == 1 ? name : $"{name}-{number}", projectName, number == 1 ? wellKnownPort : null);
+            foreach (var (key, value) in settings)
+            {
+                instance.WithEnvironment(key, value);
+            }
+            return wire(instance);
+        })];
     }
 }

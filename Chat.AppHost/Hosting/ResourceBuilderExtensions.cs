@@ -27,6 +27,21 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// References every instance of a service: service discovery gets one address per instance
+    /// (<c>services__&lt;name&gt;__http__0</c>, <c>__1</c>...) and balances over them; the resource waits for all.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithReferences(this IResourceBuilder<ProjectResource> builder, IReadOnlyList<IResourceBuilder<ProjectResource>> instances)
+    {
+        var serviceName = instances[0].Resource.Name;
+        for (var index = 0; index < instances.Count; index++)
+        {
+            builder.Resource.SetEnvironment($"services__{serviceName}__http__{index}", instances[index].Resource.Url);
+            builder.WaitFor(instances[index]);
+        }
+        return builder;
+    }
+
     /// <summary>Starts the resource only once <paramref name="dependency"/> reports healthy.</summary>
     public static IResourceBuilder<T> WaitFor<T>(this IResourceBuilder<T> builder, IResourceBuilder<Resource> dependency) where T : Resource
     {

@@ -1,0 +1,112 @@
+using Chat.Gateway.Configuration;
+using Chat.Gateway.Errors;
+using Chat.Gateway.Http;
+using Chat.Gateway.Schema;
+using Chat.Gateway.Security;
+using Chat.Gateway.Services;
+using Chat.Gateway.Services.Auth;
+using Chat.Gateway.Validation;
+using Chat.ServiceDefaults;
+using GraphQL;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Chat.Gateway;
+
+public static partial class Extensions
+{
+    public const string CorsPolicyName = "graphql";
+
+    public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddAuthServiceTokenValidation();
+        var services = builder.Services;
+        services.AddOptions<GraphQLEndpointOptions>().BindConfiguration(GraphQLEndpointOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GatewayRateLimitOptions>().BindConfiguration(GatewayRateLimitOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DownstreamOptions>().BindConfiguration(DownstreamOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GatewayCorsOptions>().BindConfiguration(GatewayCorsOptions.SectionName);
+
+        services.AddHttpContextAccessor();
+        services.AddGraphQLSchema();
+        services.AddAuthServiceClients();
+        services.AddRateLimiter(GraphQLRateLimiting.Configure);
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IOptions<GatewayCorsOptions>>((cors, allowed) => cors.AddPolicy(CorsPolicyName, policy => policy
+                .WithOrigins(allowed.Value.AllowedOrigins)
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                .WithHeaders("Authorization", "Content-Type", "Accept")));
+        return builder;
+    }
+
+    public static WebApplication MapGatewayEndpoints(this WebApplication app)
+    {
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.MapGraphQLHttp()
+            .RequireCors(CorsPolicyName)
+            .RequireRateLimiting(GraphQLRateLimiting.PolicyName);
+        return app;
+    }
+
+    private static void AddGraphQLSchema(this IServiceCollection services)
+    {
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<GraphQLResponseWriter>();
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<ChatSchema>()
+            .AddGraphTypes(typeof(ChatSchema).Assembly)
+            .AddAutoClrMappings()
+            // Responses are JSON documents, never embedded in HTML: escaping only what JSON requires keeps
+            // timestamps ("+00:00") and messages readable.
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider<GatewayErrorInfoProvider>()
+            .AddComplexityAnalyzer((complexity, provider) =>
+            {
+                var limits = provider.GetRequiredService<IOptions<GraphQLEndpointOptions>>().Value;
+                // Depth is checked by QueryDepthValidationRule, which treats introspection apart.
+                complexity.MaxDepth = null;
+                complexity.MaxComplexity = limits.MaxComplexity;
+                complexity.DefaultComplexityImpactDelegate = IntrospectionComplexity.Wrap(complexity.DefaultComplexityImpactDelegate);
+            })
+            .AddValidationRule<QueryDepthValidationRule>()
+            .ConfigureExecutionOptions(options =>
+            {
+                var logger = options.RequestServices?.GetService<ILogger<ChatSchema>>() ??
+                    Microsoft.Extensions.Logging.Abstractions.NullLogger<ChatSchema>.Instance;
+                options.UnhandledExceptionDelegate = context =>
+                {
+                    // A document nested past the parser's limit arrives here too, but it is the client's error.
+                    if (context.OriginalException is not GraphQLParser.Exceptions.GraphQLParserException)
+                    {
+                        LogUnhandledResolverException(logger, context.OriginalException, context.FieldContext?.FieldDefinition.Name);
+                    }
+
+                    return Task.CompletedTask;
+                };
+            }));
+    }
+
+    // RemoveAllResilienceHandlers is marked experimental; it is the documented way to replace the standard handler
+    // that ServiceDefaults adds to every client with one tuned for calls a client is waiting on.
+#pragma warning disable EXTEXP0001
+    private static void AddAuthServiceClients(this IServiceCollection services)
+    {
+        services.AddTransient<BearerTokenForwardingHandler>();
+        services.AddHttpClient<AuthServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Auth))
+            .AddHttpMessageHandler<BearerTokenForwardingHandler>()
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
+    }
+#pragma warning restore EXTEXP0001
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in resolver of field {Field}")]
+    private static partial void LogUnhandledResolverException(ILogger logger, Exception exception, string? field);
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Chat.Gateway.Errors;
+using GraphQL;
+
+using Chat.ServiceDefaults.Authentication;
+
+namespace Chat.Gateway.Security;
+
+/// <summary>Who is calling, for resolvers: the user id from a token the gateway validated, or an error.</summary>
+public static class CallerIdentity
+{
+    /// <summary>The caller's user id; throws UNAUTHENTICATED (or SERVICE_UNAVAILABLE if keys could not be fetched).</summary>
+    public static Guid RequireUserId(this IResolveFieldContext context)
+    {
+        var user = context.User;
+        if (user?.Identity?.IsAuthenticated == true &&
+            Guid.TryParse(user.FindFirstValue("sub"), out var userId))
+        {
+            return userId;
+        }
+
+        var httpContext = context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext;
+        throw SigningKeysUnavailable.IsMarked(httpContext)
+            ? GatewayError.ServiceUnavailable("auth")
+            : GatewayError.Unauthenticated();
+    }
+
+    /// <summary>The partition key for rate limiting: the user id when a valid token came with the request.</summary>
+    public static string? UserIdOrDefault(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue("sub") : null;
+}

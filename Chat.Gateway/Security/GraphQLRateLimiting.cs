@@ -1,0 +1,56 @@
+using System.Threading.RateLimiting;
+using Chat.Gateway.Configuration;
+using Chat.Gateway.Errors;
+using Chat.Gateway.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Chat.Gateway.Security;
+
+/// <summary>
+/// ASP.NET Core rate limiting for <c>/graphql</c>: one fixed window per user id when the request carries a valid
+/// token, else per remote IP. A rejected request gets a GraphQL error RATE_LIMITED with HTTP 429.
+/// </summary>
+public static class GraphQLRateLimiting
+{
+    public const string PolicyName = "graphql";
+
+    public static void Configure(RateLimiterOptions options)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = OnRejectedAsync;
+        options.AddPolicy(PolicyName, Partition);
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayRateLimitOptions>>().CurrentValue;
+        var userId = CallerIdentity.UserIdOrDefault(context.User);
+        var (key, permits) = userId is not null
+            ? ("user:" + userId, limits.PermitsPerUser)
+            : ("ip:" + context.Connection.RemoteIpAddress, limits.PermitsPerIp);
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = limits.Window,
+            QueueLimit = 0,
+        });
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var details = new Dictionary<string, object?>();
+        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            details["retryAfterSeconds"] = seconds;
+        }
+
+        var writer = context.RequestServices.GetRequiredService<GraphQLResponseWriter>();
+        var error = new GatewayError(ErrorCodes.RateLimited, "Too many requests; slow down and retry later.", details);
+        await writer.WriteErrorAsync(context, error, GraphQLMediaTypes.Negotiate(context.Request) ?? GraphQLMediaTypes.Json,
+            StatusCodes.Status429TooManyRequests);
+    }
+}

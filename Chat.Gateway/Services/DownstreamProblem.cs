@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using Chat.Gateway.Errors;
+
+namespace Chat.Gateway.Services;
+
+/// <summary>
+/// Maps a downstream service's RFC 7807 problem response to a GraphQL error with a stable code, keeping the
+/// client-facing parts (detail, per-field errors, conflicting field) and nothing else.
+/// </summary>
+public static class DownstreamProblem
+{
+    public static async Task<GatewayError> ToGatewayErrorAsync(
+        HttpResponseMessage response, string service, CancellationToken cancellationToken)
+    {
+        var problem = await ReadProblemAsync(response, cancellationToken);
+        var status = response.StatusCode;
+        if ((int)status >= 500)
+        {
+            return GatewayError.ServiceUnavailable(service);
+        }
+
+        var message = problem.Detail ?? problem.Title ?? "The request was rejected.";
+        var details = new Dictionary<string, object?>();
+        if (problem.FieldErrors is not null)
+        {
+            details["fieldErrors"] = problem.FieldErrors;
+        }
+
+        // "field" names the one input at fault: given by the service (409), or the only field with errors.
+        if ((problem.Field ?? (problem.FieldErrors is { Count: 1 } single ? single.Keys.First() : null)) is { } field)
+        {
+            details["field"] = field;
+        }
+
+        var code = status switch
+        {
+            HttpStatusCode.Unauthorized => ErrorCodes.Unauthenticated,
+            HttpStatusCode.Forbidden => ErrorCodes.Forbidden,
+            HttpStatusCode.NotFound => ErrorCodes.NotFound,
+            HttpStatusCode.TooManyRequests => ErrorCodes.RateLimited,
+            _ => ErrorCodes.BadUserInput,
+        };
+        if (status == HttpStatusCode.TooManyRequests && response.Headers.RetryAfter?.Delta is { } retryAfter)
+        {
+            details["retryAfterSeconds"] = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        }
+
+        return new GatewayError(code, message, details);
+    }
+
+    private static async Task<Problem> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (string.IsNullOrWhiteSpace(body))
+            {
+                return new Problem(null, null, null, null);
+            }
+
+            using var json = JsonDocument.Parse(body);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new Problem(null, null, null, null);
+            }
+
+            return new Problem(
+                GetString(root, "title"),
+                GetString(root, "detail"),
+                GetString(root, "field"),
+                root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
+                    ? errors.EnumerateObject().ToDictionary(
+                        e => JsonNamingPolicy.CamelCase.ConvertName(e.Name),
+                        e => e.Value.ValueKind == JsonValueKind.Array
+                            ? e.Value.EnumerateArray().Select(m => m.ToString()).ToArray()
+                            : [e.Value.ToString()])
+                    : null);
+        }
+        catch (JsonException)
+        {
+            // Not a problem document (e.g. a proxy's HTML page): the status code alone decides.
+            return new Problem(null, null, null, null);
+        }
+    }
+
+    private static string? GetString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private sealed record Problem(string? Title, string? Detail, string? Field, Dictionary<string, string[]>? FieldErrors);
+}

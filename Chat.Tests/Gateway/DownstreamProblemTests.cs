@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text;
+using Chat.Gateway.Errors;
+using Chat.Gateway.Services;
+
+namespace Chat.Tests.Gateway;
+
+/// <summary>Problem responses of downstream services become GraphQL errors with stable codes.</summary>
+public sealed class DownstreamProblemTests
+{
+    [Theory]
+    [InlineData(HttpStatusCode.Unauthorized, ErrorCodes.Unauthenticated)]
+    [InlineData(HttpStatusCode.Forbidden, ErrorCodes.Forbidden)]
+    [InlineData(HttpStatusCode.NotFound, ErrorCodes.NotFound)]
+    [InlineData(HttpStatusCode.Conflict, ErrorCodes.BadUserInput)]
+    [InlineData(HttpStatusCode.UnprocessableEntity, ErrorCodes.BadUserInput)]
+    [InlineData(HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited)]
+    [InlineData(HttpStatusCode.InternalServerError, ErrorCodes.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, ErrorCodes.ServiceUnavailable)]
+    public async Task ToGatewayError_MapsStatusToCode(HttpStatusCode status, string expectedCode)
+    {
+        using var response = Problem(status, """{"title":"t","detail":"Something specific."}""");
+
+        var error = await DownstreamProblem.ToGatewayErrorAsync(response, "auth", TestContext.Current.CancellationToken);
+
+        Assert.Equal(expectedCode, error.Code);
+    }
+
+    [Fact]
+    public async Task ToGatewayError_WhenValidationProblem_KeepsFieldErrorsInExtensions()
+    {
+        using var response = Problem(HttpStatusCode.BadRequest,
+            """{"title":"One or more validation errors occurred.","status":400,"errors":{"Email":["Email is not valid."],"password":["Too short.","Needs a digit."]}}""");
+
+        var error = await DownstreamProblem.ToGatewayErrorAsync(response, "auth", TestContext.Current.CancellationToken);
+
+        Assert.Equal(ErrorCodes.BadUserInput, error.Code);
+        Assert.Equal("One or more validation errors occurred.", error.Message);
+        var fieldErrors = Assert.IsType<Dictionary<string, string[]>>(error.Details["fieldErrors"]);
+        Assert.Equal(["Email is not valid."], fieldErrors["email"]);
+        Assert.Equal(["Too short.", "Needs a digit."], fieldErrors["password"]);
+    }
+
+    [Fact]
+    public async Task ToGatewayError_WhenConflictNamesField_PutsFieldInExtensions()
+    {
+        using var response = Problem(HttpStatusCode.Conflict,
+            """{"title":"Conflict","status":409,"detail":"An account with this email already exists.","field":"email"}""");
+
+        var error = await DownstreamProblem.ToGatewayErrorAsync(response, "auth", TestContext.Current.CancellationToken);
+
+        Assert.Equal(ErrorCodes.BadUserInput, error.Code);
+        Assert.Equal("An account with this email already exists.", error.Message);
+        Assert.Equal("email", error.Details["field"]);
+    }
+
+    [Fact]
+    public async Task ToGatewayError_WhenServerError_DoesNotRepeatItsDetail()
+    {
+        using var response = Problem(HttpStatusCode.InternalServerError, """{"detail":"NpgsqlException: connection reset at 10.0.0.3"}""");
+
+        var error = await DownstreamProblem.ToGatewayErrorAsync(response, "auth", TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain("Npgsql", error.Message);
+    }
+
+    [Fact]
+    public async Task ToGatewayError_WhenBodyIsNotJson_UsesStatusAlone()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StringContent("<html>denied</html>") };
+
+        var error = await DownstreamProblem.ToGatewayErrorAsync(response, "auth", TestContext.Current.CancellationToken);
+
+        Assert.Equal(ErrorCodes.Forbidden, error.Code);
+    }
+
+    private static HttpResponseMessage Problem(HttpStatusCode status, string json) =>
+        new(status) { Content = new StringContent(json, Encoding.UTF8, "application/problem+json") };
+}
