@@ -23,7 +23,7 @@ public sealed class DistributedAppTests(DistributedAppFixture fixture)
             .Select(r => $"{r.Name}: {r.State}/{r.Health}")
             .ToList();
         Assert.Empty(notHealthy);
-        Assert.Equal(12, fixture.App.Resources.Count);
+        Assert.Equal(14, fixture.App.Resources.Count); // 6 infrastructure + registry + 5 services + a second gateway and presence
 
         using var gateway = fixture.CreateClient(ResourceNames.Gateway);
         using var health = await gateway.GetAsync("/health", TestContext.Current.CancellationToken);

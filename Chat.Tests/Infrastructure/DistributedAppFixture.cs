@@ -24,9 +24,32 @@ public sealed class DistributedAppFixture : IAsyncLifetime
             UseWellKnownPorts = false,
             Console = ConsoleMode.Silent,
         });
-        App = builder.AddChatApplication().Build();
+        App = builder.AddChatApplication(ApplicationOptions()).Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await App.StartAsync(timeout.Token);
+    }
+
+    /// <summary>
+    /// Two gateways and two presence instances, so cross-instance behaviour (fan-out, exactly-once sweeps) is
+    /// tested on the same app as everything else; settings that make timed behaviour testable in seconds.
+    /// </summary>
+    private static ChatApplicationOptions ApplicationOptions()
+    {
+        var options = new ChatApplicationOptions();
+        options.Instances[ResourceNames.Gateway] = 2;
+        options.Instances[ResourceNames.Presence] = 2;
+        options.ServiceSettings[ResourceNames.Gateway] = new()
+        {
+            // Every test client shares 127.0.0.1; per-IP limits have their own tests.
+            ["RateLimiting__PermitsPerIp"] = "100000",
+            ["RateLimiting__PermitsPerUser"] = "100000",
+        };
+        options.ServiceSettings[ResourceNames.Auth] = new()
+        {
+            // Logins all arrive from the gateways' address.
+            ["Auth__LoginRateLimit__PerIpPermitLimit"] = "100000",
+        };
+        return options;
     }
 
     public Uri EndpointOf(string resourceName) => new(App[resourceName].Endpoints[0]);
