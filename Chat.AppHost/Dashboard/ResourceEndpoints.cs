@@ -2,7 +2,6 @@ using Chat.AppHost.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Chat.AppHost.Dashboard;
@@ -25,7 +24,7 @@ public static class ResourceEndpoints
         TypedResults.Ok(app.Resources.Select(ResourceView.Of).ToArray());
 
     /// <summary>Console lines after sequence number <paramref name="after"/> (0: from the oldest kept), at most 1000.</summary>
-    private static Results<Ok<LogLine[]>, NotFound<ProblemDetails>> GetConsole(DistributedApplication app, string name, long after = 0)
+    private static Results<Ok<LogLine[]>, ProblemHttpResult> GetConsole(DistributedApplication app, string name, long after = 0)
     {
         if (app.Resources.FirstOrDefault(r => r.Name == name) is not { } resource)
         {
@@ -35,7 +34,7 @@ public static class ResourceEndpoints
         return TypedResults.Ok(lines[Math.Max(0, lines.Length - MaxConsoleLines)..]);
     }
 
-    private static async Task<Results<Accepted<ResourceView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Restart(
+    private static async Task<Results<Accepted<ResourceView>, ProblemHttpResult>> Restart(
         DistributedApplication app, string name, CancellationToken cancellationToken)
     {
         if (app.Resources.FirstOrDefault(r => r.Name == name) is not { } resource)
@@ -48,20 +47,11 @@ public static class ResourceEndpoints
         }
         catch (InvalidOperationException exception)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Resource cannot be restarted now",
-                Detail = exception.Message,
-            });
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Resource cannot be restarted now", detail: exception.Message);
         }
-        return TypedResults.Accepted($"/api/resources", ResourceView.Of(resource));
+        return TypedResults.Accepted("/api/resources", ResourceView.Of(resource));
     }
 
-    private static NotFound<ProblemDetails> NoSuchResource(string name) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "No such resource",
-        Detail = $"No resource is named '{name}'.",
-    });
+    private static ProblemHttpResult NoSuchResource(string name) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such resource", detail: $"No resource is named '{name}'.");
 }

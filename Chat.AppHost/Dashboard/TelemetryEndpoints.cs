@@ -2,7 +2,6 @@ using Chat.AppHost.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Chat.AppHost.Dashboard;
@@ -26,17 +25,15 @@ public static class TelemetryEndpoints
     private static Ok<IReadOnlyList<TraceSummary>> GetTraces(TelemetryStore store, string? service, int limit = 100) =>
         TypedResults.Ok(store.Traces(EmptyAsNull(service), Math.Clamp(limit, 1, MaxLimit)));
 
-    private static Results<Ok<TraceView>, NotFound<ProblemDetails>> GetTrace(TelemetryStore store, string traceId)
+    private static Results<Ok<TraceView>, ProblemHttpResult> GetTrace(TelemetryStore store, string traceId)
     {
         var spans = store.Trace(traceId.ToLowerInvariant());
         if (spans.Count == 0)
         {
-            return TypedResults.NotFound(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "No such trace",
-                Detail = $"No span of trace '{traceId}' is held (never received, or pushed out by newer telemetry).",
-            });
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No such trace",
+                detail: $"No span of trace '{traceId}' is held (never received, or pushed out by newer telemetry).");
         }
         return TypedResults.Ok(new TraceView(TraceSummary.Of(traceId, spans), spans));
     }

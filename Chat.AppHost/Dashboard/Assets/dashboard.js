@@ -175,8 +175,19 @@ function spanDetails(span) {
     attributeTable('Resource', span.resourceAttributes));
 }
 
-async function showTrace(traceId) {
-  const trace = await api(`/api/traces/${encodeURIComponent(traceId)}`);
+// Services export in batches, so a trace's spans arrive over a second or two: redraw while new ones come in.
+function showTrace(traceId) {
+  let shown = -1;
+  let selected = null;
+  poll(async () => {
+    const trace = await api(`/api/traces/${encodeURIComponent(traceId)}`);
+    if (trace.spans.length === shown) return;
+    shown = trace.spans.length;
+    renderTrace(traceId, trace, () => selected, id => { selected = id; });
+  }, 2000);
+}
+
+function renderTrace(traceId, trace, getSelected, select) {
   const start = Date.parse(trace.summary.start);
   const total = Math.max(trace.summary.durationMilliseconds, 0.001);
   const details = h('div', {}, h('p', { className: 'muted' }, 'Click a span to see its attributes.'));
@@ -191,11 +202,14 @@ async function showTrace(traceId) {
         style: `left:${Math.min(offset, 99.7)}%;width:${Math.min(width, 100 - Math.min(offset, 99.7))}%;background:${serviceColor(span.serviceName)}`,
       })),
       h('td', {}, ms(span.durationMilliseconds)));
-    row.addEventListener('click', () => {
+    const choose = () => {
       view.querySelectorAll('tr.selected').forEach(r => r.classList.remove('selected'));
       row.classList.add('selected');
       details.replaceChildren(spanDetails(span));
-    });
+      select(span.spanId);
+    };
+    row.addEventListener('click', choose);
+    if (getSelected() === span.spanId) queueMicrotask(choose);
     return row;
   });
   view.replaceChildren(
