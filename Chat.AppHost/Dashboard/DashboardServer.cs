@@ -34,6 +34,7 @@ public sealed class DashboardServer(DistributedApplication app, DashboardOptions
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(Telemetry);
+        builder.Services.AddSingleton<OtlpConverter>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 

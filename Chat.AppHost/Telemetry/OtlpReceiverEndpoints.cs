@@ -24,17 +24,17 @@ public static class OtlpReceiverEndpoints
         return endpoints;
     }
 
-    private static Task<IResult> ReceiveTraces(HttpRequest request, TelemetryStore store, DashboardOptions options, CancellationToken cancellationToken) =>
+    private static Task<IResult> ReceiveTraces(HttpRequest request, TelemetryStore store, OtlpConverter converter, DashboardOptions options, CancellationToken cancellationToken) =>
         ReceiveAsync(request, options, ExportTraceServiceRequest.Parser, new ExportTraceServiceResponse(),
-            message => store.Spans.AddRange(OtlpConverter.Spans(message)), cancellationToken);
+            message => store.Spans.AddRange(converter.Spans(message)), cancellationToken);
 
-    private static Task<IResult> ReceiveLogs(HttpRequest request, TelemetryStore store, DashboardOptions options, CancellationToken cancellationToken) =>
+    private static Task<IResult> ReceiveLogs(HttpRequest request, TelemetryStore store, OtlpConverter converter, DashboardOptions options, CancellationToken cancellationToken) =>
         ReceiveAsync(request, options, ExportLogsServiceRequest.Parser, new ExportLogsServiceResponse(),
-            message => store.Logs.AddRange(OtlpConverter.Logs(message)), cancellationToken);
+            message => store.Logs.AddRange(converter.Logs(message)), cancellationToken);
 
-    private static Task<IResult> ReceiveMetrics(HttpRequest request, TelemetryStore store, DashboardOptions options, CancellationToken cancellationToken) =>
+    private static Task<IResult> ReceiveMetrics(HttpRequest request, TelemetryStore store, OtlpConverter converter, DashboardOptions options, CancellationToken cancellationToken) =>
         ReceiveAsync(request, options, ExportMetricsServiceRequest.Parser, new ExportMetricsServiceResponse(),
-            message => store.MetricPoints.AddRange(OtlpConverter.MetricPoints(message)), cancellationToken);
+            message => store.MetricPoints.AddRange(converter.MetricPoints(message)), cancellationToken);
 
     private static async Task<IResult> ReceiveAsync<TRequest>(
         HttpRequest request,

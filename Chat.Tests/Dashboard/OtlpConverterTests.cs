@@ -1,3 +1,4 @@
+using Chat.AppHost.Dashboard;
 using Chat.AppHost.Telemetry;
 using Chat.AppHost.Telemetry.Protos;
 using Google.Protobuf;
@@ -7,6 +8,24 @@ namespace Chat.Tests.Dashboard;
 
 public sealed class OtlpConverterTests
 {
+    private static readonly OtlpConverter Converter = new(new DashboardOptions());
+
+    [Fact]
+    public void Spans_WithMoreOrLongerAttributesThanTheLimits_AreCut()
+    {
+        var options = new DashboardOptions { MaxAttributeCount = 10, MaxAttributeLength = 100 };
+        var span = NewSpan(RandomId(16), new string('n', 500));
+        span.Attributes.Add(Enumerable.Range(0, 50).Select(index => Attribute($"key{index}", new string('v', 10_000))));
+        span.Events.Add(Enumerable.Range(0, 50).Select(index => new Span.Types.Event { Name = $"event {index}" }));
+
+        var received = Assert.Single(new OtlpConverter(options).Spans(Request("big", span)));
+
+        Assert.Equal(10, received.Attributes.Count);
+        Assert.All(received.Attributes, attribute => Assert.Equal(101, attribute.Value.Length));
+        Assert.Equal(10, received.Events.Count);
+        Assert.Equal(101, received.Name.Length);
+    }
+
     [Fact]
     public void Spans_FromEncodedExportTraceServiceRequest_KeepIdsTimesAttributesStatusAndEvents()
     {
@@ -19,7 +38,7 @@ public sealed class OtlpConverterTests
         child.Events.Add(new Span.Types.Event { Name = "exception", TimeUnixNano = UnixNanos(Start.AddMilliseconds(10)), Attributes = { Attribute("exception.type", "IOException") } });
         var bytes = Request("gateway", root, child).ToByteArray();
 
-        var spans = OtlpConverter.Spans(ExportTraceServiceRequest.Parser.ParseFrom(bytes)).ToList();
+        var spans = Converter.Spans(ExportTraceServiceRequest.Parser.ParseFrom(bytes)).ToList();
 
         Assert.Equal(2, spans.Count);
         var (first, second) = (spans[0], spans[1]);
@@ -72,7 +91,7 @@ public sealed class OtlpConverterTests
             },
         };
 
-        var log = Assert.Single(OtlpConverter.Logs(ExportLogsServiceRequest.Parser.ParseFrom(request.ToByteArray())));
+        var log = Assert.Single(Converter.Logs(ExportLogsServiceRequest.Parser.ParseFrom(request.ToByteArray())));
 
         Assert.Equal(("auth", "Chat.Auth.Endpoints", "Warning", "User registered"), (log.ServiceName, log.Category, log.Severity, log.Message));
         Assert.Equal(Convert.ToHexStringLower(traceId.Span), log.TraceId);
@@ -105,7 +124,7 @@ public sealed class OtlpConverterTests
             },
         };
 
-        var points = OtlpConverter.MetricPoints(ExportMetricsServiceRequest.Parser.ParseFrom(request.ToByteArray())).ToList();
+        var points = Converter.MetricPoints(ExportMetricsServiceRequest.Parser.ParseFrom(request.ToByteArray())).ToList();
 
         Assert.Equal(2, points.Count);
         Assert.Equal(("gateway", "requests", "sum", 7d), (points[0].ServiceName, points[0].Name, points[0].Type, points[0].Value));
