@@ -82,6 +82,28 @@ public sealed class DashboardPageTests(DistributedAppFixture fixture) : IAsyncLi
         Assert.Equal(ResourceState.Running, fixture.App[ResourceNames.Auth].State);
     }
 
+    [Fact]
+    public async Task LogsAndMetricsPages_ShowTheStructuredLogsOfATrace_AndTheServicesMetrics()
+    {
+        var traceId = await TracedRegistration.SendAsync(fixture.GatewayUrl, TestContext.Current.CancellationToken);
+        await TracedRegistration.WaitForCompleteTraceAsync(fixture.App.Dashboard!.Telemetry, traceId);
+        await Eventually.TrueAsync(
+            () => fixture.App.Dashboard.Telemetry.FindLogs(ResourceNames.Auth, traceId, null, 1).Count > 0,
+            TimeSpan.FromSeconds(20), "auth's logs of the register trace");
+
+        await _page.GotoAsync(fixture.DashboardUrl + $"#/traces/{traceId}");
+        await _page.GetByText("logs of this trace").ClickAsync();
+
+        var logs = _page.GetByTestId("logs");
+        await Assertions.Expect(logs.Locator("tr").Filter(new() { HasText = ResourceNames.Auth }).First).ToBeVisibleAsync();
+        await Assertions.Expect(logs.Locator($"a[href='#/traces/{traceId}']").First).ToBeVisibleAsync();
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "logs.png") });
+
+        await _page.GotoAsync(fixture.DashboardUrl + "#/metrics");
+        await Assertions.Expect(_page.GetByTestId("metrics").Locator("tr").Filter(new() { HasText = ResourceNames.Gateway }).First).ToBeVisibleAsync();
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "metrics.png") });
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();
