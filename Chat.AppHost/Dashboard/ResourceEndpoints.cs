@@ -35,8 +35,13 @@ public static class ResourceEndpoints
     }
 
     private static async Task<Results<Accepted<ResourceView>, ProblemHttpResult>> Restart(
-        DistributedApplication app, string name, CancellationToken cancellationToken)
+        DistributedApplication app, string name, HttpRequest request, CancellationToken cancellationToken)
     {
+        // Any page the developer has open could post here (a form needs no CORS preflight); only our own page may.
+        if (request.Headers.Origin is [{ } origin] && origin != $"{request.Scheme}://{request.Host}")
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cross-origin restart refused", detail: $"Origin {origin} is not the dashboard.");
+        }
         if (app.Resources.FirstOrDefault(r => r.Name == name) is not { } resource)
         {
             return NoSuchResource(name);

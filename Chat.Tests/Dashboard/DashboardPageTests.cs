@@ -47,6 +47,23 @@ public sealed class DashboardPageTests(DistributedAppFixture fixture) : IAsyncLi
     }
 
     [Fact]
+    public async Task RestartButton_RestartsTheServiceInANewProcess_ShownHealthyAgain()
+    {
+        var notifications = fixture.App[ResourceNames.Notifications];
+        await Eventually.TrueAsync(() => notifications.Health == ResourceHealth.Healthy, TimeSpan.FromSeconds(60), "notifications healthy before the click");
+        var oldPid = notifications.ProcessId.ToString();
+        await _page.GotoAsync(fixture.DashboardUrl + "#/resources");
+        var row = _page.Locator($"[data-testid=resource-row][data-name={ResourceNames.Notifications}]");
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-pid", oldPid!);
+
+        await _page.GetByTestId($"restart-{ResourceNames.Notifications}").ClickAsync();
+
+        await Assertions.Expect(row).Not.ToHaveAttributeAsync("data-pid", oldPid!, new() { Timeout = 60_000 });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-health", "Healthy", new() { Timeout = 60_000 });
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-pid", notifications.ProcessId.ToString()!);
+    }
+
+    [Fact]
     public async Task ConsolePage_ShowsTheServiceOutput_AndFiltersIt()
     {
         await _page.GotoAsync(fixture.DashboardUrl + $"#/console/{ResourceNames.Gateway}");

@@ -36,6 +36,21 @@ public sealed class RestartEndpointTests(DistributedAppFixture fixture)
     }
 
     [Fact]
+    public async Task PostRestart_FromAnotherOrigin_Is403_AndRestartsNothing()
+    {
+        var auth = fixture.App[ResourceNames.Auth];
+        var processId = auth.ProcessId;
+        using var dashboard = new HttpClient { BaseAddress = fixture.DashboardUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/resources/{ResourceNames.Auth}/restart");
+        request.Headers.Add("Origin", "http://evil.example");
+
+        using var response = await dashboard.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal((ResourceState.Running, processId), (auth.State, auth.ProcessId));
+    }
+
+    [Fact]
     public async Task PostRestart_UnknownResource_Is404Problem()
     {
         using var dashboard = new HttpClient { BaseAddress = fixture.DashboardUrl };

@@ -78,7 +78,7 @@ function showResources() {
     body));
   poll(async () => {
     const resources = await api('/api/resources');
-    body.replaceChildren(...resources.map(r => h('tr', { 'data-testid': 'resource-row', 'data-name': r.name, 'data-health': r.health },
+    body.replaceChildren(...resources.map(r => h('tr', { 'data-testid': 'resource-row', 'data-name': r.name, 'data-health': r.health, 'data-pid': r.processId ?? '' },
       h('td', {}, h('a', { href: `#/console/${encodeURIComponent(r.name)}` }, r.name)),
       h('td', {}, r.type),
       h('td', {}, stateBadge(r)),
@@ -177,6 +177,7 @@ function spanDetails(span) {
 
 // Services export in batches, so a trace's spans arrive over a second or two: redraw while new ones come in.
 function showTrace(traceId) {
+  view.replaceChildren(h('p', { className: 'muted' }, `Waiting for trace ${traceId}…`));
   let shown = -1;
   let selected = null;
   poll(async () => {
