@@ -38,13 +38,13 @@ public sealed class DistributedApplication : IAsyncDisposable
     public Resource this[string name] => Resources.FirstOrDefault(r => r.Name == name)
         ?? throw new KeyNotFoundException($"No resource named '{name}'.");
 
-    /// <summary>Command line: <c>--data-dir PATH</c>, <c>--free-ports</c>, <c>--plain</c>; or the <c>AppHost:*</c> and <c>Dashboard:*</c> settings.</summary>
+    /// <summary>Command line: <c>--data-dir PATH</c>, <c>--free-ports</c>, <c>--console Plain|Silent</c>; or the <c>AppHost:*</c> and <c>Dashboard:*</c> settings.</summary>
     public static DistributedApplicationBuilder CreateBuilder(string[] args)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine(args, new Dictionary<string, string>
+            .AddCommandLine(WithFlagValues(args), new Dictionary<string, string>
             {
                 ["--data-dir"] = "AppHost:DataDirectory",
                 ["--free-ports"] = "AppHost:FreePorts",
@@ -59,6 +59,12 @@ public sealed class DistributedApplication : IAsyncDisposable
         Validator.ValidateObject(options.Dashboard, new ValidationContext(options.Dashboard), validateAllProperties: true);
         return CreateBuilder(options, configuration);
     }
+
+    /// <summary>Lets <c>--free-ports</c> stand alone: configuration switches otherwise need a value.</summary>
+    private static string[] WithFlagValues(string[] args) =>
+        [.. args.SelectMany((arg, index) => arg == "--free-ports" && (index + 1 == args.Length || args[index + 1].StartsWith("--", StringComparison.Ordinal))
+            ? new[] { arg, "true" }
+            : [arg])];
 
     public static DistributedApplicationBuilder CreateBuilder(AppHostOptions options, IConfiguration? configuration = null)
     {
