@@ -24,7 +24,8 @@ public sealed class PresenceRedisOutageTests(DistributedAppFixture fixture) : ID
     {
         var user = await PresenceTestUser.RegisterAsync(_client);
         var reader = await PresenceTestUser.RegisterAsync(_client);
-        await Presence.UpdateAsync(user, "BUSY");
+        // Invisible: neither heartbeats nor sweeps change it, so only lost Redis data could turn it ONLINE.
+        (await Presence.UpdateAsync(user, "OFFLINE")).EnsureNoErrors();
         var redis = (RedisResource)fixture.App[ResourceNames.Redis];
 
         GraphQLResponse heartbeatWhileDown, readWhileDown;
@@ -49,9 +50,9 @@ public sealed class PresenceRedisOutageTests(DistributedAppFixture fixture) : ID
         Assert.Equal(["SERVICE_UNAVAILABLE"], readWhileDown.ErrorCodes);
         Assert.True(heartbeatTook < QuickAnswer, $"heartbeat took {heartbeatTook}");
         Assert.True(readTook < QuickAnswer, $"read took {readTook}");
-        // Redis keeps its data across the restart (append-only file): the chosen BUSY survived.
-        Assert.Equal("BUSY", PresenceGraphQL.StatusIn(afterRestart, "heartbeat"));
-        Assert.Equal("BUSY", readAfterRestart);
+        // Redis keeps its data across the restart (append-only file): the chosen invisibility survived.
+        Assert.Equal("OFFLINE", PresenceGraphQL.StatusIn(afterRestart, "heartbeat"));
+        Assert.Equal("OFFLINE", readAfterRestart);
     }
 
     private static async Task<(GraphQLResponse Response, TimeSpan Took)> TimedAsync(Func<Task<GraphQLResponse>> call)

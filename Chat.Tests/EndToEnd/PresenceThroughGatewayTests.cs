@@ -41,10 +41,10 @@ public sealed class PresenceThroughGatewayTests(DistributedAppFixture fixture) :
     {
         var busy = await PresenceTestUser.RegisterAsync(_client);
         var online = await PresenceTestUser.RegisterAsync(_client);
-        await Presence.UpdateAsync(busy, "BUSY");
+        (await Presence.UpdateAsync(busy, "BUSY")).EnsureNoErrors();
 
         var afterHeartbeat = await Presence.HeartbeatAsync(busy);
-        await Presence.HeartbeatAsync(online);
+        (await Presence.HeartbeatAsync(online)).EnsureNoErrors();
         // The ONLINE user heartbeated after the BUSY one: once it is AWAY, the sweepers had their chance at both.
         await Eventually.ReturnsAsync(() => Presence.StatusOfAsync(busy, online.Id), status => status == "AWAY", TransitionTimeout, "the ONLINE user to turn AWAY");
         var afterSilence = await Presence.StatusOfAsync(online, busy.Id);
@@ -64,18 +64,16 @@ public sealed class PresenceThroughGatewayTests(DistributedAppFixture fixture) :
         await Eventually.ReturnsAsync(() => Presence.StatusOfAsync(reader, user.Id), status => status == "AWAY", TransitionTimeout, "the user to turn AWAY");
 
         var back = await Presence.HeartbeatAsync(user);
-        var read = await Presence.StatusOfAsync(reader, user.Id);
 
         Assert.Equal("ONLINE", PresenceGraphQL.StatusIn(first, "heartbeat"));
         Assert.Equal("ONLINE", PresenceGraphQL.StatusIn(back, "heartbeat"));
-        Assert.Equal("ONLINE", read);
     }
 
     [Fact]
     public async Task Presences_With500Ids_AnswersEach_And501IsBadUserInput()
     {
         var reader = await PresenceTestUser.RegisterAsync(_client);
-        await Presence.HeartbeatAsync(reader);
+        (await Presence.HeartbeatAsync(reader)).EnsureNoErrors();
         var ids = Enumerable.Range(0, 499).Select(_ => Guid.NewGuid()).Prepend(reader.Id).ToList();
 
         var fiveHundred = await Presence.PresencesAsync(reader, ids);

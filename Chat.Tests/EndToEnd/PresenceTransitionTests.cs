@@ -32,7 +32,7 @@ public sealed class PresenceTransitionTests(DistributedAppFixture fixture) : IDi
             r => PresenceGraphQL.StatusIn(r, "presence") == "OFFLINE", TransitionTimeout, "OFFLINE");
         // A later user's AWAY proves both sweepers ran many more times after the silent user's transitions.
         var later = await PresenceTestUser.RegisterAsync(_client);
-        await Presence.HeartbeatAsync(later);
+        (await Presence.HeartbeatAsync(later)).EnsureNoErrors();
         await Eventually.ReturnsAsync(() => Presence.StatusOfAsync(reader, later.Id), s => s == "AWAY", TransitionTimeout, "the later user's AWAY");
         var events = await _history.EventsUntilAsync(
             read => read.TryGetValue(later.Id, out var statuses) && statuses.Contains("AWAY") &&
@@ -54,11 +54,11 @@ public sealed class PresenceTransitionTests(DistributedAppFixture fixture) : IDi
     {
         var user = await PresenceTestUser.RegisterAsync(_client);
 
-        await Presence.UpdateAsync(user, "ONLINE");
-        await Presence.UpdateAsync(user, "BUSY");
-        await Presence.UpdateAsync(user, "BUSY");
-        await Presence.HeartbeatAsync(user);
-        await Presence.UpdateAsync(user, "OFFLINE");
+        (await Presence.UpdateAsync(user, "ONLINE")).EnsureNoErrors();
+        (await Presence.UpdateAsync(user, "BUSY")).EnsureNoErrors();
+        (await Presence.UpdateAsync(user, "BUSY")).EnsureNoErrors();
+        (await Presence.HeartbeatAsync(user)).EnsureNoErrors();
+        (await Presence.UpdateAsync(user, "OFFLINE")).EnsureNoErrors();
         var events = await _history.EventsUntilAsync(
             read => read.TryGetValue(user.Id, out var statuses) && statuses.Contains("OFFLINE"), TransitionTimeout);
         var rows = await _history.RowsAsync(user.Id);
@@ -83,6 +83,32 @@ public sealed class PresenceTransitionTests(DistributedAppFixture fixture) : IDi
 
         Assert.Equal("OFFLINE", read["status"]!.GetValue<string>());
         Assert.Equal(signedOut["lastSeenAt"]!.GetValue<DateTimeOffset>(), read["lastSeenAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
+    public async Task ParkedTransition_WhoseDatabaseWriteFailed_IsWrittenOnceByTheSweepers()
+    {
+        // What a flip leaves behind when the database write after it fails: the transition parked in Redis.
+        var userId = Guid.NewGuid();
+        var transitionId = Guid.CreateVersion7();
+        var lastSeen = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds());
+        var parked = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            id = transitionId, userId, status = "AWAY", previousStatus = "ONLINE",
+            lastSeenAt = lastSeen.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            occurredAt = lastSeen.AddSeconds(30).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(fixture.ConnectionStringOf(ResourceNames.Redis));
+        var database = redis.GetDatabase();
+
+        await database.HashSetAsync("presence:pending", transitionId.ToString("D"), parked);
+        await Eventually.ReturnsAsync(() => database.HashExistsAsync("presence:pending", transitionId.ToString("D")),
+            exists => !exists, TransitionTimeout, "the parked transition to be written");
+        var events = await _history.EventsUntilAsync(read => read.ContainsKey(userId), TransitionTimeout);
+        var rows = await _history.RowsAsync(userId);
+
+        Assert.Equal([("AWAY", lastSeen)], rows);
+        Assert.Equal(["AWAY"], events[userId]);
     }
 
     public void Dispose() => _client.Dispose();
