@@ -19,6 +19,8 @@ public sealed class PresenceRedisOutageTests(DistributedAppFixture fixture) : ID
 
     private PresenceGraphQL Presence => new(_client);
 
+    private PresenceGraphQL PresenceWithoutRetries => new(_client, retryUnavailable: false);
+
     [Fact]
     public async Task RedisRestart_FailsFastWhileDown_AndRecoversByItself()
     {
@@ -33,8 +35,8 @@ public sealed class PresenceRedisOutageTests(DistributedAppFixture fixture) : ID
         await redis.StopAsync();
         try
         {
-            (heartbeatWhileDown, heartbeatTook) = await TimedAsync(() => Presence.HeartbeatAsync(user));
-            (readWhileDown, readTook) = await TimedAsync(() => Presence.PresenceAsync(reader, user.Id));
+            (heartbeatWhileDown, heartbeatTook) = await TimedAsync(() => PresenceWithoutRetries.HeartbeatAsync(user));
+            (readWhileDown, readTook) = await TimedAsync(() => PresenceWithoutRetries.PresenceAsync(reader, user.Id));
         }
         finally
         {
@@ -42,7 +44,7 @@ public sealed class PresenceRedisOutageTests(DistributedAppFixture fixture) : ID
             await Eventually.ReturnsAsync(() => redis.IsHealthyAsync(CancellationToken.None), healthy => healthy,
                 TimeSpan.FromSeconds(30), "Redis to be healthy again");
         }
-        var afterRestart = await Eventually.ReturnsAsync(() => Presence.HeartbeatAsync(user), r => r.Errors.Count == 0,
+        var afterRestart = await Eventually.ReturnsAsync(() => PresenceWithoutRetries.HeartbeatAsync(user), r => r.Errors.Count == 0,
             TimeSpan.FromSeconds(30), "heartbeats to work again");
         var readAfterRestart = await Presence.StatusOfAsync(reader, user.Id);
 
