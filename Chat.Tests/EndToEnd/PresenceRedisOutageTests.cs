@@ -47,6 +47,10 @@ public sealed class PresenceRedisOutageTests(DistributedAppFixture fixture) : ID
         var afterRestart = await Eventually.ReturnsAsync(() => PresenceWithoutRetries.HeartbeatAsync(user), r => r.Errors.Count == 0,
             TimeSpan.FromSeconds(30), "heartbeats to work again");
         var readAfterRestart = await Presence.StatusOfAsync(reader, user.Id);
+        // The sweepers lived through the outage: a user who goes quiet now still turns AWAY.
+        (await Presence.HeartbeatAsync(reader)).EnsureNoErrors();
+        var sweptAfterRestart = await Eventually.ReturnsAsync(() => Presence.StatusOfAsync(user, reader.Id), status => status == "AWAY",
+            TimeSpan.FromSeconds(20), "a sweep after the restart");
 
         Assert.Equal(["SERVICE_UNAVAILABLE"], heartbeatWhileDown.ErrorCodes);
         Assert.Equal(["SERVICE_UNAVAILABLE"], readWhileDown.ErrorCodes);
@@ -55,6 +59,7 @@ public sealed class PresenceRedisOutageTests(DistributedAppFixture fixture) : ID
         // Redis keeps its data across the restart (append-only file): the chosen invisibility survived.
         Assert.Equal("OFFLINE", PresenceGraphQL.StatusIn(afterRestart, "heartbeat"));
         Assert.Equal("OFFLINE", readAfterRestart);
+        Assert.Equal("AWAY", sweptAfterRestart);
     }
 
     private static async Task<(GraphQLResponse Response, TimeSpan Took)> TimedAsync(Func<Task<GraphQLResponse>> call)
