@@ -11,7 +11,7 @@ namespace Chat.Tests.EndToEnd;
 [Collection(DistributedAppCollection.Name)]
 public sealed class PresenceTransitionTests(DistributedAppFixture fixture) : IDisposable
 {
-    private static readonly TimeSpan TransitionTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan TransitionTimeout = TimeSpan.FromSeconds(30);
 
     private readonly GraphQLClient _client = new(fixture.GatewayUrl);
 
