@@ -54,7 +54,7 @@ public sealed class PresenceTransitionTests(DistributedAppFixture fixture) : IDi
     {
         var user = await PresenceTestUser.RegisterAsync(_client);
 
-        // Chosen OFFLINE (invisible) is immune to sweeps; BUSY only ends after 5 s of silence, and every call
+        // Chosen OFFLINE (invisible) is immune to sweeps; BUSY only ends after 8 s of silence, and every call
         // below comes well within that, so no timed transition can slip in between.
         (await Presence.UpdateAsync(user, "OFFLINE")).EnsureNoErrors();
         (await Presence.UpdateAsync(user, "OFFLINE")).EnsureNoErrors();
