@@ -1,10 +1,12 @@
 using Chat.Gateway.Configuration;
+using Chat.Gateway.Diagnostics;
 using Chat.Gateway.Errors;
 using Chat.Gateway.Http;
 using Chat.Gateway.Schema;
 using Chat.Gateway.Security;
 using Chat.Gateway.Services;
 using Chat.Gateway.Services.Auth;
+using Chat.Gateway.Services.Messaging;
 using Chat.Gateway.Validation;
 using Chat.ServiceDefaults;
 using GraphQL;
@@ -35,6 +37,7 @@ public static partial class Extensions
         services.AddHttpContextAccessor();
         services.AddGraphQLSchema();
         services.AddAuthServiceClients();
+        services.AddMessagingServiceClients(builder.Configuration.GetValue<bool>(DownstreamCallCounter.SettingKey));
         services.AddRateLimiter(GraphQLRateLimiting.Configure);
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -53,6 +56,10 @@ public static partial class Extensions
         app.MapGraphQLHttp()
             .RequireCors(CorsPolicyName)
             .RequireRateLimiting(GraphQLRateLimiting.PolicyName);
+        if (app.Services.GetService<DownstreamCallCounter>() is { } counter)
+        {
+            app.MapGet("/diagnostics/downstream-calls", () => TypedResults.Ok(counter.Snapshot()));
+        }
         return app;
     }
 
@@ -104,6 +111,26 @@ public static partial class Extensions
             .AddHttpMessageHandler<BearerTokenForwardingHandler>()
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
+    }
+
+    /// <summary>
+    /// The Messaging client and the per-request user directory. With <paramref name="countCalls"/> (a test-only
+    /// setting) every Auth and Messaging call is counted and the counts are served for tests of batching.
+    /// </summary>
+    private static void AddMessagingServiceClients(this IServiceCollection services, bool countCalls)
+    {
+        services.AddScoped<UserDirectory>();
+        var messaging = services.AddHttpClient<MessagingServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Messaging))
+            .AddHttpMessageHandler<BearerTokenForwardingHandler>();
+        if (countCalls)
+        {
+            services.AddSingleton<DownstreamCallCounter>();
+            services.AddTransient<DownstreamCallCountingHandler>();
+            messaging.AddHttpMessageHandler<DownstreamCallCountingHandler>();
+            services.AddHttpClient<AuthServiceClient>().AddHttpMessageHandler<DownstreamCallCountingHandler>();
+        }
+
+        messaging.RemoveAllResilienceHandlers().AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
     }
 #pragma warning restore EXTEXP0001
 

@@ -1,0 +1,40 @@
+using Chat.Gateway.Services.Auth;
+using GraphQL;
+using GraphQL.DataLoader;
+
+namespace Chat.Gateway.Schema.Messaging;
+
+/// <summary>A conversation as one of its members sees it (from the Messaging service).</summary>
+public sealed class Conversation
+{
+    [Id]
+    public Guid Id { get; init; }
+
+    public bool IsGroup { get; init; }
+
+    public string? Title { get; init; }
+
+    [Id]
+    public Guid CreatedBy { get; init; }
+
+    [Id]
+    public IReadOnlyList<Guid> ParticipantIds { get; init; } = [];
+
+    public DateTimeOffset? LastMessageAt { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public Message? LastMessage { get; init; }
+
+    [GraphQLMetadata(Description = "Messages of others after the caller's read pointer.")]
+    public int UnreadCount { get; init; }
+
+    [Ignore]
+    public string Cursor { get; init; } = "";
+
+    [GraphQLMetadata(Description = "The members, resolved with every other user of the request in one batched lookup.")]
+    public IDataLoaderResult<Participant[]> Participants([FromServices] UserDirectory users) =>
+        users.LoadMany(ParticipantIds);
+}
