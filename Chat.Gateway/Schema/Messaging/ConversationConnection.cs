@@ -1,4 +1,5 @@
 using Chat.Gateway.Services.Messaging;
+using GraphQL;
 
 namespace Chat.Gateway.Schema.Messaging;
 
@@ -9,6 +10,7 @@ public sealed class ConversationConnection
 
     public required PageInfo PageInfo { get; init; }
 
+    [Ignore]
     public static ConversationConnection From(Page<Conversation> page) => new()
     {
         Edges = [.. page.Items.Select(conversation => new ConversationEdge { Cursor = conversation.Cursor, Node = conversation })],

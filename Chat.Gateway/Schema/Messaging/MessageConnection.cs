@@ -1,4 +1,5 @@
 using Chat.Gateway.Services.Messaging;
+using GraphQL;
 
 namespace Chat.Gateway.Schema.Messaging;
 
@@ -9,6 +10,7 @@ public sealed class MessageConnection
 
     public required PageInfo PageInfo { get; init; }
 
+    [Ignore]
     public static MessageConnection From(Page<Message> page) => new()
     {
         Edges = [.. page.Items.Select(message => new MessageEdge { Cursor = message.Cursor, Node = message })],
