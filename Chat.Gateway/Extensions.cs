@@ -125,9 +125,10 @@ public static partial class Extensions
         if (countCalls)
         {
             services.AddSingleton<DownstreamCallCounter>();
-            services.AddTransient<DownstreamCallCountingHandler>();
-            messaging.AddHttpMessageHandler<DownstreamCallCountingHandler>();
-            services.AddHttpClient<AuthServiceClient>().AddHttpMessageHandler<DownstreamCallCountingHandler>();
+            messaging.AddHttpMessageHandler(provider =>
+                new DownstreamCallCountingHandler(provider.GetRequiredService<DownstreamCallCounter>(), MessagingServiceClient.ServiceName));
+            services.AddHttpClient<AuthServiceClient>().AddHttpMessageHandler(provider =>
+                new DownstreamCallCountingHandler(provider.GetRequiredService<DownstreamCallCounter>(), AuthServiceClient.ServiceName));
         }
 
         messaging.RemoveAllResilienceHandlers().AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);

@@ -12,8 +12,8 @@ public sealed class DownstreamCallCounter
 
     private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
 
-    public void Record(HttpRequestMessage request) =>
-        _calls.AddOrUpdate($"{request.RequestUri?.Host} {request.Method.Method} {request.RequestUri?.AbsolutePath}", 1, (_, count) => count + 1);
+    public void Record(string service, HttpRequestMessage request) =>
+        _calls.AddOrUpdate($"{service} {request.Method.Method} {request.RequestUri?.AbsolutePath}", 1, (_, count) => count + 1);
 
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_calls, StringComparer.Ordinal);
 }

@@ -35,6 +35,9 @@ public sealed class Conversation
     public string Cursor { get; init; } = "";
 
     [GraphQLMetadata(Description = "The members, resolved with every other user of the request in one batched lookup.")]
+    // Costed as a typical small group, not the default list multiplier: the whole request's users cost one batched
+    // lookup however many there are, and without this a page of 50 conversations with members exceeds the limit.
+    [Complexity(1, 5)]
     public IDataLoaderResult<Participant[]> Participants([FromServices] UserDirectory users) =>
         users.LoadMany(ParticipantIds);
 }
