@@ -137,6 +137,39 @@ public sealed class ConversationsThroughGatewayTests(DistributedAppFixture fixtu
         Assert.InRange(Calls(after, before, "auth POST /auth/users/lookup"), 1, 2);
     }
 
+    [Fact]
+    public async Task Conversations_PagedByCursor_AreMostRecentlyActiveFirst_WithoutRepeats()
+    {
+        var alice = await ChatUser.RegisterAsync(_client, "alice");
+        var bob = await ChatUser.RegisterAsync(_client, "bob");
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await alice.CreateConversationAsync([bob], title: $"page {i}"))["id"]!.GetValue<string>());
+        }
+        await bob.SendMessageAsync(ids[0], "the oldest conversation is now the most recent");
+        const string List = "query($after: String) { conversations(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }";
+
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = (await alice.SendAsync(List, new { after })).EnsureNoErrors().Data!["conversations"]!;
+            seen.AddRange(page["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.GetValue<string>()));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+        var badFirst = await alice.SendAsync("{ conversations(first: 101) { edges { cursor } } }");
+        var badCursor = await alice.SendAsync("{ conversations(after: \"garbage\") { edges { cursor } } }");
+        var badId = await alice.SendAsync("{ conversation(id: \"not-a-uuid\") { id } }");
+
+        Assert.Equal([ids[0], ids[4], ids[3], ids[2], ids[1]], seen);
+        Assert.Equal(["BAD_USER_INPUT"], badFirst.ErrorCodes);
+        Assert.Equal(["BAD_USER_INPUT"], badCursor.ErrorCodes);
+        Assert.NotEmpty(badId.ErrorCodes);
+        Assert.DoesNotContain("INTERNAL_SERVER_ERROR", badId.ErrorCodes);
+    }
+
     private async Task<Dictionary<string, long>> DownstreamCallsAsync()
     {
         using var http = fixture.CreateClient(Chat.ServiceDefaults.ResourceNames.Gateway);
