@@ -1,4 +1,5 @@
 using Chat.Gateway.Configuration;
+using Chat.Gateway.Diagnostics;
 using Chat.Gateway.Errors;
 using Chat.Gateway.Http;
 using Chat.Gateway.Schema;
@@ -6,6 +7,7 @@ using Chat.Gateway.Security;
 using Chat.Gateway.Services;
 using Chat.Gateway.Services.Auth;
 using Chat.Gateway.Services.Presence;
+using Chat.Gateway.Services.Messaging;
 using Chat.Gateway.Validation;
 using Chat.ServiceDefaults;
 using GraphQL;
@@ -37,6 +39,7 @@ public static partial class Extensions
         services.AddGraphQLSchema();
         services.AddAuthServiceClients();
         services.AddPresenceServiceClients();
+        services.AddMessagingServiceClients(builder.Configuration.GetValue<bool>(DownstreamCallCounter.SettingKey));
         services.AddRateLimiter(GraphQLRateLimiting.Configure);
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -55,6 +58,10 @@ public static partial class Extensions
         app.MapGraphQLHttp()
             .RequireCors(CorsPolicyName)
             .RequireRateLimiting(GraphQLRateLimiting.PolicyName);
+        if (app.Services.GetService<DownstreamCallCounter>() is { } counter)
+        {
+            app.MapGet("/diagnostics/downstream-calls", () => TypedResults.Ok(counter.Snapshot()));
+        }
         return app;
     }
 
@@ -115,6 +122,27 @@ public static partial class Extensions
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
         services.AddScoped<PresenceLoader>();
+    }
+
+    /// <summary>
+    /// The Messaging client and the per-request user directory. With <paramref name="countCalls"/> (a test-only
+    /// setting) every Auth and Messaging call is counted and the counts are served for tests of batching.
+    /// </summary>
+    private static void AddMessagingServiceClients(this IServiceCollection services, bool countCalls)
+    {
+        services.AddScoped<UserDirectory>();
+        var messaging = services.AddHttpClient<MessagingServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Messaging))
+            .AddHttpMessageHandler<BearerTokenForwardingHandler>();
+        if (countCalls)
+        {
+            services.AddSingleton<DownstreamCallCounter>();
+            messaging.AddHttpMessageHandler(provider =>
+                new DownstreamCallCountingHandler(provider.GetRequiredService<DownstreamCallCounter>(), MessagingServiceClient.ServiceName));
+            services.AddHttpClient<AuthServiceClient>().AddHttpMessageHandler(provider =>
+                new DownstreamCallCountingHandler(provider.GetRequiredService<DownstreamCallCounter>(), AuthServiceClient.ServiceName));
+        }
+
+        messaging.RemoveAllResilienceHandlers().AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
     }
 #pragma warning restore EXTEXP0001
 

@@ -1,6 +1,20 @@
+using Chat.Messaging;
+using Chat.Messaging.Endpoints;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddMessagingServices();
 
 var app = builder.Build();
+
+app.UseExceptionHandler();
+// Bare 401/404/405/415 answers (authentication challenge, unknown route) become problem details too.
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
+app.MapConversationEndpoints();
+app.MapMessageEndpoints();
+
 app.Run();

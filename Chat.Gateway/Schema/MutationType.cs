@@ -1,5 +1,6 @@
 using Chat.Gateway.Schema.Auth;
 using Chat.Gateway.Schema.Presence;
+using Chat.Gateway.Schema.Messaging;
 
 namespace Chat.Gateway.Schema;
 
@@ -10,5 +11,6 @@ public sealed class MutationType : RootOperationType
         Name = "Mutation";
         AddFieldsOf<AuthMutations>();
         AddFieldsOf<PresenceMutations>();
+        AddFieldsOf<MessagingMutations>();
     }
 }

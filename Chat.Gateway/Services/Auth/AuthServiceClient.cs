@@ -12,6 +12,9 @@ public sealed partial class AuthServiceClient(HttpClient http, ILogger<AuthServi
 {
     public const string ServiceName = "auth";
 
+    /// <summary>Auth's limit on ids per lookup.</summary>
+    public const int MaxLookupIds = 500;
+
     public Task<AuthPayload> RegisterAsync(RegisterInput input, CancellationToken cancellationToken) =>
         SendAsync<AuthPayload>(HttpMethod.Post, "/auth/register",
             new { input.Email, input.Username, input.Password }, cancellationToken);
@@ -27,6 +30,11 @@ public sealed partial class AuthServiceClient(HttpClient http, ILogger<AuthServi
 
     public Task<User> GetMeAsync(CancellationToken cancellationToken) =>
         SendAsync<User>(HttpMethod.Get, "/auth/me", null, cancellationToken);
+
+    /// <summary>Id and username of each user that exists; unknown ids are absent from the result.</summary>
+    public async Task<Dictionary<Guid, Schema.Messaging.Participant>> LookupUsersAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        (await SendAsync<List<Schema.Messaging.Participant>>(HttpMethod.Post, "/auth/users/lookup", new { ids }, cancellationToken))
+            .ToDictionary(user => user.Id);
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {

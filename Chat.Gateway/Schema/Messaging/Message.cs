@@ -1,0 +1,44 @@
+using Chat.Gateway.Services.Auth;
+using GraphQL;
+using GraphQL.DataLoader;
+
+namespace Chat.Gateway.Schema.Messaging;
+
+/// <summary>A message; a deleted one keeps its place with empty content and <see cref="DeletedAt"/> set.</summary>
+public sealed class Message
+{
+    [Id]
+    public Guid Id { get; init; }
+
+    [Id]
+    public Guid ConversationId { get; init; }
+
+    [Id]
+    public Guid SenderId { get; init; }
+
+    [Id]
+    [GraphQLMetadata(Description = "The other participant of a 1:1 conversation; null in groups.")]
+    public Guid? ReceiverId { get; init; }
+
+    public required string Content { get; init; }
+
+    public string? ClientMessageId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? EditedAt { get; init; }
+
+    public DateTimeOffset? DeletedAt { get; init; }
+
+    [GraphQLMetadata(Description = "When the receiver of a 1:1 message read it.")]
+    public DateTimeOffset? ReadAt { get; init; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    [Ignore]
+    public string Cursor { get; init; } = "";
+
+    public IDataLoaderResult<Participant?> Sender([FromServices] UserDirectory users) => users.Load(SenderId);
+}

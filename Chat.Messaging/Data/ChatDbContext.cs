@@ -1,0 +1,58 @@
+using Chat.Messaging.Domain;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace Chat.Messaging.Data;
+
+public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbContext(options)
+{
+    public const string UniqueDirectKeyIndex = "ix_conversations_direct_key";
+    public const string UniqueClientMessageIdIndex = "ix_messages_sender_id_client_message_id";
+    public const string SearchVector = "SearchVector";
+
+    /// <summary>English stemming, so "meeting" finds "meetings"; the query side must use the same configuration.</summary>
+    public const string SearchConfiguration = "english";
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMember> Members => Set<ConversationMember>();
+    public DbSet<Message> Messages => Set<Message>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutbox();
+
+        modelBuilder.Entity<Conversation>(conversation =>
+        {
+            conversation.HasKey(c => c.Id);
+            conversation.Property(c => c.Title).HasMaxLength(MessagingRules.MaxTitleLength);
+            conversation.Property(c => c.DirectKey).HasMaxLength(65);
+            conversation.HasIndex(c => c.DirectKey).IsUnique().HasDatabaseName(UniqueDirectKeyIndex);
+            conversation.HasMany(c => c.Members).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ConversationMember>(member =>
+        {
+            member.ToTable("conversation_members");
+            member.HasKey(m => new { m.ConversationId, m.UserId });
+            // "My conversations" starts from the user.
+            member.HasIndex(m => m.UserId);
+            member.Property(m => m.Version).IsRowVersion();
+        });
+
+        modelBuilder.Entity<Message>(message =>
+        {
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Content).HasMaxLength(MessagingRules.MaxContentLength);
+            message.Property(m => m.ClientMessageId).HasMaxLength(MessagingRules.MaxClientMessageIdLength);
+            message.Ignore(m => m.IsDeleted);
+            message.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            // History pages newest first by (created_at, id) within one conversation.
+            message.HasIndex(m => new { m.ConversationId, m.CreatedAt, m.Id }).IsDescending(false, true, true);
+            message.HasIndex(m => new { m.SenderId, m.ClientMessageId }).IsUnique()
+                .HasFilter("client_message_id IS NOT NULL").HasDatabaseName(UniqueClientMessageIdIndex);
+            message.Property<NpgsqlTsVector>(SearchVector)
+                .HasComputedColumnSql($"to_tsvector('{SearchConfiguration}', content)", stored: true);
+            message.HasIndex(SearchVector).HasMethod("GIN");
+        });
+    }
+}

@@ -1,0 +1,22 @@
+namespace Chat.Messaging.Domain;
+
+/// <summary>
+/// A user's membership of a conversation and their read pointer: the (created_at, id) of the newest message they
+/// have read. It starts at the moment they joined, so earlier history never counts as unread.
+/// </summary>
+public sealed class ConversationMember
+{
+    public Guid ConversationId { get; init; }
+
+    public Guid UserId { get; init; }
+
+    public DateTimeOffset JoinedAt { get; init; }
+
+    public DateTimeOffset LastReadAt { get; set; }
+
+    /// <summary><see cref="Guid.Empty"/> (the smallest uuid) until a message is read.</summary>
+    public Guid LastReadMessageId { get; set; }
+
+    /// <summary>Postgres xmin: two read marks racing on one pointer are detected, so it only moves forward.</summary>
+    public uint Version { get; set; }
+}

@@ -1,0 +1,33 @@
+namespace Chat.Messaging.Domain;
+
+/// <summary>
+/// A message. Deleting keeps a tombstone (content cleared, <see cref="DeletedAt"/> set) so history and read pointers
+/// stay consistent. <see cref="ReceiverId"/> and <see cref="ReadAt"/> are set for 1:1 conversations only.
+/// </summary>
+public sealed class Message
+{
+    public Guid Id { get; init; }
+
+    public Guid ConversationId { get; init; }
+
+    public Guid SenderId { get; init; }
+
+    public Guid? ReceiverId { get; init; }
+
+    public string Content { get; set; } = "";
+
+    /// <summary>The sender's idempotency key; unique per sender.</summary>
+    public string? ClientMessageId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? EditedAt { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+}

@@ -1,0 +1,3 @@
+namespace Chat.Messaging.Endpoints.Contracts;
+
+public sealed record AddMemberRequest(Guid? UserId);

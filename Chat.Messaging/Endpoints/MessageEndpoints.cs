@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Chat.Messaging.Endpoints.Contracts;
+using Chat.Messaging.Messages;
+using Chat.Messaging.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chat.Messaging.Endpoints;
+
+public static class MessageEndpoints
+{
+    public static IEndpointRouteBuilder MapMessageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var messages = app.MapGroup("/messages").RequireAuthorization();
+        messages.MapPost("/", Send);
+        messages.MapGet("/search", Search);
+        messages.MapGet("/{conversationId:guid}", History);
+        messages.MapPatch("/{id:guid}/read", MarkRead);
+        messages.MapPatch("/{id:guid}", Edit);
+        messages.MapDelete("/{id:guid}", Delete);
+        return app;
+    }
+
+    /// <summary>201 for a new message; 200 with the original when clientMessageId repeats an earlier send.</summary>
+    public static async Task<Results<Created<MessageDto>, Ok<MessageDto>>> Send(
+        SendMessageRequest request, ClaimsPrincipal principal, MessageService messages, CancellationToken cancellationToken)
+    {
+        var (message, created) = await messages.SendAsync(principal.UserId(), request, cancellationToken);
+        return created ? TypedResults.Created($"/messages/{message.ConversationId}", message) : TypedResults.Ok(message);
+    }
+
+    /// <summary>Newest first; <c>cursor</c> is a previous page's <c>nextCursor</c>.</summary>
+    public static async Task<Ok<PageDto<MessageDto>>> History(
+        Guid conversationId, ClaimsPrincipal principal, MessageQueries queries, CancellationToken cancellationToken,
+        int? limit = null, string? cursor = null) =>
+        TypedResults.Ok(await queries.HistoryAsync(principal.UserId(), conversationId, limit, cursor, cancellationToken));
+
+    public static async Task<Ok<PageDto<MessageDto>>> Search(
+        ClaimsPrincipal principal, MessageQueries queries, CancellationToken cancellationToken,
+        string? q = null, int? limit = null, string? cursor = null) =>
+        TypedResults.Ok(await queries.SearchAsync(principal.UserId(), q, limit, cursor, cancellationToken));
+
+    public static async Task<Ok<ReadStateDto>> MarkRead(
+        Guid id, ClaimsPrincipal principal, ReadStateService readState, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await readState.MarkReadAsync(principal.UserId(), id, cancellationToken));
+
+    public static async Task<Ok<MessageDto>> Edit(
+        Guid id, EditMessageRequest request, ClaimsPrincipal principal, MessageService messages, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await messages.EditAsync(principal.UserId(), id, request.Content, cancellationToken));
+
+    /// <summary>200 with the tombstone.</summary>
+    public static async Task<Ok<MessageDto>> Delete(
+        Guid id, ClaimsPrincipal principal, MessageService messages, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await messages.DeleteAsync(principal.UserId(), id, cancellationToken));
+}

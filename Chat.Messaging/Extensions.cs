@@ -1,0 +1,29 @@
+using Chat.Messaging.Conversations;
+using Chat.Messaging.Data;
+using Chat.Messaging.Errors;
+using Chat.Messaging.Messages;
+using Chat.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Chat.Messaging;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddMessagingServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<ChatDbContext>(ResourceNames.ChatDb);
+        builder.AddKafkaClients(ResourceNames.Kafka);
+        builder.AddOutbox<ChatDbContext>();
+        builder.AddAuthServiceTokenValidation();
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<ConversationViews>();
+        services.AddScoped<ConversationService>();
+        services.AddScoped<MessageService>();
+        services.AddScoped<MessageQueries>();
+        services.AddScoped<ReadStateService>();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        return builder;
+    }
+}

@@ -1,0 +1,63 @@
+using Chat.Messaging.Conversations;
+using Chat.Messaging.Data;
+using Chat.Messaging.Domain;
+using Chat.Messaging.Endpoints.Contracts;
+using Chat.Messaging.Paging;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace Chat.Messaging.Messages;
+
+/// <summary>
+/// History and search, newest first by keyset on (created_at, id): a page starts strictly after the cursor, so
+/// messages arriving meanwhile (they are newer) never shift, duplicate or hide older ones.
+/// </summary>
+public sealed class MessageQueries(ChatDbContext db)
+{
+    public async Task<PageDto<MessageDto>> HistoryAsync(
+        Guid caller, Guid conversationId, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var size = MessagingRules.PageSize(limit);
+        var after = Cursor.Decode(cursor);
+        if (!await db.ConversationIdsOf(caller).AnyAsync(id => id == conversationId, cancellationToken))
+        {
+            throw NotFoundException.OfConversation();
+        }
+
+        return await PageAsync(db.Messages.Where(m => m.ConversationId == conversationId), after, size, cancellationToken);
+    }
+
+    /// <summary>Full-text search (English stemming, web-search syntax) over the caller's conversations only.</summary>
+    public async Task<PageDto<MessageDto>> SearchAsync(Guid caller, string? text, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var query = text?.Trim() ?? "";
+        if (query.Length is 0 or > MessagingRules.MaxSearchQueryLength)
+        {
+            throw new InvalidInputException("q", $"q must be 1 to {MessagingRules.MaxSearchQueryLength} characters.");
+        }
+
+        var size = MessagingRules.PageSize(limit);
+        var after = Cursor.Decode(cursor);
+        var matches = db.Messages.Where(m =>
+            db.ConversationIdsOf(caller).Contains(m.ConversationId) &&
+            m.DeletedAt == null &&
+            EF.Property<NpgsqlTsVector>(m, ChatDbContext.SearchVector)
+                .Matches(EF.Functions.WebSearchToTsQuery(ChatDbContext.SearchConfiguration, query)));
+        return await PageAsync(matches, after, size, cancellationToken);
+    }
+
+    private static async Task<PageDto<MessageDto>> PageAsync(IQueryable<Message> messages, Cursor? after, int size, CancellationToken cancellationToken)
+    {
+        if (after is { } position)
+        {
+            messages = messages.Where(m => EF.Functions.LessThan(
+                ValueTuple.Create(m.CreatedAt, m.Id), ValueTuple.Create(position.At, position.Id)));
+        }
+
+        var page = await messages.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Take(size + 1).ToListAsync(cancellationToken);
+        var items = page.Take(size).Select(MessageDto.From).ToList();
+        var hasNext = page.Count > size;
+        return new PageDto<MessageDto>(items, hasNext ? items[^1].Cursor : null, hasNext);
+    }
+}

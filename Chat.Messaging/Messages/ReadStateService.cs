@@ -1,0 +1,70 @@
+using Chat.Contracts.Events;
+using Chat.Messaging.Conversations;
+using Chat.Messaging.Data;
+using Chat.Messaging.Domain;
+using Chat.Messaging.Endpoints.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Messaging.Messages;
+
+/// <summary>
+/// Read marks. Each member has a read pointer that only moves forward; a 1:1 message also gets its
+/// <c>read_at</c> when its receiver reads it, as in the original schema.
+/// </summary>
+public sealed class ReadStateService(ChatDbContext db, MessageService messages, ConversationViews views, TimeProvider time)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<ReadStateDto> MarkReadAsync(Guid caller, Guid messageId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryMarkReadAsync(caller, messageId, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // Another read mark by the same user moved the pointer meanwhile: start again from its value.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<ReadStateDto> TryMarkReadAsync(Guid caller, Guid messageId, CancellationToken cancellationToken)
+    {
+        var message = await messages.LoadVisibleAsync(caller, messageId, cancellationToken);
+        var member = await db.Members.FirstAsync(m => m.ConversationId == message.ConversationId && m.UserId == caller, cancellationToken);
+        var now = MessagingRules.Now(time);
+
+        var pointerMoves = message.CreatedAt > member.LastReadAt ||
+            (message.CreatedAt == member.LastReadAt && ComparesAsPostgres(message.Id, member.LastReadMessageId));
+        if (pointerMoves)
+        {
+            member.LastReadAt = message.CreatedAt;
+            member.LastReadMessageId = message.Id;
+        }
+
+        var receiptSet = message.ReceiverId == caller && message.ReadAt is null;
+        if (receiptSet)
+        {
+            message.ReadAt = now;
+        }
+
+        if (pointerMoves || receiptSet)
+        {
+            db.AddIntegrationEvent(new MessageUpdated(message.Id, message.ConversationId, MessageUpdateKind.Read, null, null, caller, now));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var unread = await views.UnreadCountsAsync([message.ConversationId], caller, cancellationToken);
+        return new ReadStateDto(message.ConversationId, member.LastReadMessageId, member.LastReadAt, unread.GetValueOrDefault(message.ConversationId));
+    }
+
+    /// <summary>
+    /// .NET orders Guids by their mixed-endian fields, Postgres by bytes in big-endian order; the pointer comparison
+    /// must agree with the database's, which the unread count uses.
+    /// </summary>
+    private static bool ComparesAsPostgres(Guid candidate, Guid current) =>
+        candidate.ToByteArray(bigEndian: true).AsSpan().SequenceCompareTo(current.ToByteArray(bigEndian: true)) > 0;
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Chat.ServiceDefaults;
+using Chat.Tests.EndToEnd;
+using Chat.Tests.Infrastructure;
+using Npgsql;
+
+namespace Chat.Tests.Messaging;
+
+/// <summary>The Messaging service's REST contract, called directly on the running app: statuses, problem details, races.</summary>
+[Collection(DistributedAppCollection.Name)]
+public sealed class MessagingApiTests(DistributedAppFixture fixture) : IDisposable
+{
+    private readonly GraphQLClient _gateway = new(fixture.GatewayUrl);
+    private readonly HttpClient _messaging = fixture.CreateClient(ResourceNames.Messaging);
+
+    [Fact]
+    public async Task Endpoints_WithoutToken_Are401ProblemDetails()
+    {
+        using var response = await _messaging.GetAsync("/conversations", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("GET", "/conversations?cursor=not-a-cursor", null, "cursor")]
+    [InlineData("GET", "/conversations?limit=0", null, "limit")]
+    [InlineData("GET", "/conversations?limit=101", null, "limit")]
+    [InlineData("POST", "/conversations", "{\"participantIds\": []}", "participantIds")]
+    [InlineData("POST", "/messages", "{\"content\": \"hi\"}", "conversationId")]
+    [InlineData("GET", "/messages/search?q=", null, "q")]
+    public async Task BadInput_Is400ProblemNamingTheField(string method, string path, string? body, string field)
+    {
+        var user = await ChatUser.RegisterAsync(_gateway);
+
+        using var response = await SendAsync(user, method, path, body);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, problem!["field"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("POST", "/messages", "{not json")]
+    [InlineData("PATCH", "/messages/not-a-guid", "{\"content\": \"x\"}")]
+    [InlineData("GET", "/messages/00000000-0000-0000-0000-000000000001", null)]
+    public async Task MalformedOrUnknown_IsAProblemNever500(string method, string path, string? body)
+    {
+        var user = await ChatUser.RegisterAsync(_gateway);
+
+        using var response = await SendAsync(user, method, path, body);
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task DirectConversation_CreatedByBothAtOnce_IsOneConversation()
+    {
+        var alice = await ChatUser.RegisterAsync(_gateway, "alice");
+        var bob = await ChatUser.RegisterAsync(_gateway, "bob");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => i % 2 == 0
+            ? SendAsync(alice, "POST", "/conversations", $"{{\"participantIds\": [\"{bob.Id}\"]}}")
+            : SendAsync(bob, "POST", "/conversations", $"{{\"participantIds\": [\"{alice.Id}\"]}}")));
+        var ids = new List<string>();
+        foreach (var response in responses)
+        {
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["id"]!.GetValue<string>());
+        }
+
+        Assert.Single(ids.Distinct());
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK }));
+        await using var db = new NpgsqlConnection(fixture.ConnectionStringOf(ResourceNames.ChatDb));
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM outbox_messages WHERE topic = 'conversation.changed' AND key = @id", db);
+        count.Parameters.AddWithValue("id", ids[0]);
+        Assert.Equal(1L, (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Send_Is201_AndItsRetryWithTheSameClientMessageId200WithTheSameMessage()
+    {
+        var alice = await ChatUser.RegisterAsync(_gateway, "alice");
+        var bob = await ChatUser.RegisterAsync(_gateway, "bob");
+        var conversation = await alice.CreateConversationAsync([bob]);
+        var body = $"{{\"conversationId\": \"{conversation["id"]}\", \"content\": \"hello\", \"clientMessageId\": \"k1\"}}";
+
+        using var first = await SendAsync(alice, "POST", "/messages", body);
+        using var retry = await SendAsync(alice, "POST", "/messages", body);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(
+            (await first.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["id"]!.GetValue<string>(),
+            (await retry.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["id"]!.GetValue<string>());
+    }
+
+    private Task<HttpResponseMessage> SendAsync(ChatUser user, string method, string path, string? body)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.AccessToken);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        return _messaging.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _gateway.Dispose();
+        _messaging.Dispose();
+    }
+}
