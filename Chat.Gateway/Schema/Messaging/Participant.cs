@@ -1,4 +1,7 @@
+using Chat.Gateway.Schema.Types;
+using Chat.Gateway.Services.Presence;
 using GraphQL;
+using GraphQL.DataLoader;
 
 namespace Chat.Gateway.Schema.Messaging;
 
@@ -9,4 +12,8 @@ public sealed class Participant
     public Guid Id { get; init; }
 
     public required string Username { get; init; }
+
+    /// <summary>Every participant's presence in a request costs one bulk call to Presence together.</summary>
+    [GraphQLMetadata(Description = "The participant's presence; all participants of a request are looked up in one batch.")]
+    public IDataLoaderResult<UserPresence?> Presence([FromServices] PresenceLoader loader) => loader.Load(Id);
 }
