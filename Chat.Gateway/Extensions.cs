@@ -5,6 +5,7 @@ using Chat.Gateway.Schema;
 using Chat.Gateway.Security;
 using Chat.Gateway.Services;
 using Chat.Gateway.Services.Auth;
+using Chat.Gateway.Services.Notifications;
 using Chat.Gateway.Validation;
 using Chat.ServiceDefaults;
 using GraphQL;
@@ -101,6 +102,10 @@ public static partial class Extensions
     {
         services.AddTransient<BearerTokenForwardingHandler>();
         services.AddHttpClient<AuthServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Auth))
+            .AddHttpMessageHandler<BearerTokenForwardingHandler>()
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
+        services.AddHttpClient<NotificationsServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Notifications))
             .AddHttpMessageHandler<BearerTokenForwardingHandler>()
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
