@@ -43,6 +43,9 @@ public sealed class DistributedAppFixture : IAsyncLifetime
             // Every test client shares 127.0.0.1; per-IP limits have their own tests.
             ["RateLimiting__PermitsPerIp"] = "100000",
             ["RateLimiting__PermitsPerUser"] = "100000",
+            // bcrypt on a loaded 2-core CI box can exceed the production budget; the budget has its own tests.
+            ["Downstream__AttemptTimeout"] = "00:00:10",
+            ["Downstream__TotalTimeout"] = "00:00:15",
         };
         options.ServiceSettings[ResourceNames.Auth] = new()
         {
