@@ -13,8 +13,9 @@ using Npgsql;
 namespace Chat.Tests.EndToEnd;
 
 /// <summary>
-/// Notifications through the real gateway and the running Notifications service. The events are published with the
-/// real producer to the app's Kafka and registry, as Auth, Messaging and Presence publish them.
+/// Notifications through the real gateway and the running Notifications service. Users come from the real Auth
+/// (whose user.registered names the senders); message, conversation and presence events are published with the
+/// real producer to the app's Kafka and registry, as Messaging and Presence publish them.
 /// </summary>
 [Collection(DistributedAppCollection.Name)]
 public sealed class NotificationsThroughGatewayTests(DistributedAppFixture fixture) : IDisposable
@@ -159,12 +160,9 @@ public sealed class NotificationsThroughGatewayTests(DistributedAppFixture fixtu
         return new TestUser(Guid.Parse(payload["user"]!["id"]!.GetValue<string>()), name, payload["accessToken"]!.GetValue<string>());
     }
 
-    /// <summary>The user.registered Auth publishes for a new account, and a wait until Notifications has read it.</summary>
-    private async Task KnowUserAsync(TestUser user)
-    {
-        await PublishAsync(new UserRegistered(user.Id, user.Username, DateTimeOffset.UtcNow));
+    /// <summary>Waits until Notifications has read the user.registered that Auth published for the new account.</summary>
+    private async Task KnowUserAsync(TestUser user) =>
         await Eventually.ReturnsAsync(() => CountAsync("SELECT count(*) FROM users WHERE id = @id", user.Id), count => count == 1, Timeout, "the user directory");
-    }
 
     private Task<long> MembersInProjectionAsync(Guid userId) =>
         CountAsync("SELECT count(*) FROM conversation_members WHERE user_id = @id", userId);

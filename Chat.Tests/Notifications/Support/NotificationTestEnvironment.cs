@@ -5,6 +5,7 @@ using Chat.ServiceDefaults;
 using Chat.ServiceDefaults.Eventing;
 using Chat.Tests.Eventing.Infrastructure;
 using Chat.Tests.Gateway.Support;
+using Chat.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +24,7 @@ public sealed class NotificationTestEnvironment(EventingPostgres postgres, Notif
 
     private readonly List<NotificationServiceFactory> _services = [];
     private KafkaMockCluster _kafka = null!;
-    private SchemaRegistryServer _registry = null!;
+    private RegistryServer _registry = null!;
     private AuthKeysServer _keys = null!;
     private SecurityKey _signingKey = null!;
     private IHost _producerHost = null!;
@@ -35,7 +36,7 @@ public sealed class NotificationTestEnvironment(EventingPostgres postgres, Notif
     public async ValueTask InitializeAsync()
     {
         _kafka = new KafkaMockCluster();
-        _registry = await SchemaRegistryServer.StartAsync();
+        _registry = RegistryServer.Start();
         _keys = await AuthKeysServer.StartAsync();
         _signingKey = _keys.PublishNewKey();
         Database = await postgres.CreateDatabaseAsync();
@@ -101,7 +102,7 @@ public sealed class NotificationTestEnvironment(EventingPostgres postgres, Notif
 
     /// <summary>Polls the database until <paramref name="done"/> holds for the query's result.</summary>
     public async Task<T> WaitForAsync<T>(Func<NotificationDbContext, Task<T>> query, Func<T, bool> done, string what) =>
-        await Infrastructure.Eventually.ReturnsAsync(() => QueryAsync(query), done, Timeout, what);
+        await Eventually.ReturnsAsync(() => QueryAsync(query), done, Timeout, what);
 
     public async ValueTask DisposeAsync()
     {
