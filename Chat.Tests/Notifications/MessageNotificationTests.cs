@@ -34,7 +34,7 @@ public sealed class MessageNotificationTests(EventingPostgres postgres, Notifica
         // Assert
         var notifications = await _env.WaitForAsync(
             db => db.Notifications.Where(n => n.SourceEventId == message.EventId).ToListAsync(), rows => rows.Count >= 2, "two notifications");
-        Assert.Equal([bob, carol], notifications.Select(n => n.UserId).Order());
+        Assert.Equal(new[] { bob, carol }.Order(), notifications.Select(n => n.UserId).Order());
         Assert.All(notifications, n =>
         {
             Assert.Equal(NotificationTypes.NewMessage, n.Type);

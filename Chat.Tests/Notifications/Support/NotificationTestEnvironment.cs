@@ -33,6 +33,8 @@ public sealed class NotificationTestEnvironment(EventingPostgres postgres, Notif
 
     public NotificationsRedis Redis => redis;
 
+    public string KafkaBootstrapServers => _kafka.BootstrapServers;
+
     public async ValueTask InitializeAsync()
     {
         _kafka = new KafkaMockCluster();
