@@ -16,6 +16,9 @@ public sealed class DistributedAppFixture : IAsyncLifetime
 
     public Uri GatewayUrl => EndpointOf(ResourceNames.Gateway);
 
+    /// <summary>The AppHost's dashboard, which is also the OTLP receiver every service exports to.</summary>
+    public Uri DashboardUrl => new(App.Dashboard?.Url ?? throw new InvalidOperationException("The dashboard is disabled."));
+
     public async ValueTask InitializeAsync()
     {
         var builder = DistributedApplication.CreateBuilder(new AppHostOptions
