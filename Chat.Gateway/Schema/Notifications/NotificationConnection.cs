@@ -1,4 +1,5 @@
-using Chat.Gateway.Schema.Types;
+// One PageInfo type for the whole schema: Messaging's (byte-identical copy until its branch is merged).
+using Chat.Gateway.Schema.Messaging;
 using GraphQL;
 
 namespace Chat.Gateway.Schema.Notifications;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Chat.Gateway.Errors;
 using Chat.Gateway.Schema.Notifications;
-using Chat.Gateway.Schema.Types;
+using Chat.Gateway.Schema.Messaging;
 
 namespace Chat.Gateway.Services.Notifications;
 
