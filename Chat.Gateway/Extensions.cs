@@ -6,6 +6,7 @@ using Chat.Gateway.Security;
 using Chat.Gateway.Services;
 using Chat.Gateway.Services.Auth;
 using Chat.Gateway.Services.Notifications;
+using Chat.Gateway.Services.Presence;
 using Chat.Gateway.Validation;
 using Chat.ServiceDefaults;
 using GraphQL;
@@ -36,6 +37,8 @@ public static partial class Extensions
         services.AddHttpContextAccessor();
         services.AddGraphQLSchema();
         services.AddAuthServiceClients();
+        services.AddPresenceServiceClients();
+        services.AddNotificationsServiceClients();
         services.AddRateLimiter(GraphQLRateLimiting.Configure);
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -105,11 +108,22 @@ public static partial class Extensions
             .AddHttpMessageHandler<BearerTokenForwardingHandler>()
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
+    }
+
+    private static void AddPresenceServiceClients(this IServiceCollection services)
+    {
+        services.AddHttpClient<PresenceServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Presence))
+            .AddHttpMessageHandler<BearerTokenForwardingHandler>()
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
+        services.AddScoped<PresenceLoader>();
+    }
+
+    private static void AddNotificationsServiceClients(this IServiceCollection services) =>
         services.AddHttpClient<NotificationsServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Notifications))
             .AddHttpMessageHandler<BearerTokenForwardingHandler>()
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
-    }
 #pragma warning restore EXTEXP0001
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in resolver of field {Field}")]

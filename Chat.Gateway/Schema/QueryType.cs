@@ -1,5 +1,6 @@
 using Chat.Gateway.Schema.Auth;
 using Chat.Gateway.Schema.Notifications;
+using Chat.Gateway.Schema.Presence;
 
 namespace Chat.Gateway.Schema;
 
@@ -9,6 +10,7 @@ public sealed class QueryType : RootOperationType
     {
         Name = "Query";
         AddFieldsOf<AuthQueries>();
+        AddFieldsOf<PresenceQueries>();
         AddFieldsOf<NotificationQueries>();
     }
 }

@@ -55,6 +55,15 @@ public sealed class DistributedAppFixture : IAsyncLifetime
             // Logins all arrive from the gateways' address.
             ["Auth__LoginRateLimit__PerIpPermitLimit"] = "100000",
         };
+        options.ServiceSettings[ResourceNames.Presence] = new()
+        {
+            // Presence transitions in seconds instead of minutes; parked transitions retried soon.
+            ["Presence__AwayAfter"] = "00:00:02",
+            ["Presence__OfflineAfter"] = "00:00:05",
+            ["Presence__SweepInterval"] = "00:00:00.250",
+            ["Presence__KeyTtl"] = "00:00:30",
+            ["Presence__PendingRetryAfter"] = "00:00:02",
+        };
         return options;
     }
 
