@@ -157,6 +157,29 @@ public sealed class DistributedApplication : IAsyncDisposable
         await restarting.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Stops a running process resource and keeps it stopped until <see cref="StartResourceAsync"/> (an outage on
+    /// purpose, e.g. Redis in a recovery test); the orchestrator doesn't take the exit for a crash.
+    /// </summary>
+    public async Task StopResourceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        this[name].HoldStopped();
+        await RestartAsync(name, cancellationToken);
+    }
+
+    /// <summary>Starts a resource stopped by <see cref="StopResourceAsync"/> and returns once it is healthy again.</summary>
+    public async Task StartResourceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var resource = this[name];
+        resource.ReleaseHold();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.StartupTimeout);
+        while (!(resource.State == ResourceState.Running && resource.Health == ResourceHealth.Healthy))
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
     private void OnStopSignal(PosixSignalContext context)
     {
         context.Cancel = true;

@@ -42,6 +42,16 @@ internal sealed class Orchestrator(AppHostOptions options)
             }
             if (resource.TakeRestartRequest() is { } restart)
             {
+                if (resource.Hold is { } hold)
+                {
+                    resource.SetState(ResourceState.Stopped, "stopped on request");
+                    restart.TrySetResult();
+                    await hold.Task.WaitAsync(stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    if (stopping.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                }
                 resource.SetState(ResourceState.Restarting, "restart requested");
                 restart.TrySetResult();
                 continue;

@@ -59,6 +59,18 @@ public abstract class Resource(string name)
     /// <summary>The pending restart request, if any, now handled by the caller.</summary>
     internal TaskCompletionSource? TakeRestartRequest() => Interlocked.Exchange(ref _restartRequest, null);
 
+    /// <summary>While set, a requested stop holds the resource stopped until <see cref="ReleaseHold"/>.</summary>
+    internal TaskCompletionSource? Hold { get; private set; }
+
+    internal void HoldStopped() => Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal void ReleaseHold()
+    {
+        var hold = Hold;
+        Hold = null;
+        hold?.TrySetResult();
+    }
+
     public abstract Task StartAsync(CancellationToken cancellationToken);
 
     public abstract Task StopAsync();

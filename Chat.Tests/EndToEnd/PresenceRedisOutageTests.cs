@@ -28,11 +28,10 @@ public sealed class PresenceRedisOutageTests(DistributedAppFixture fixture) : ID
         var reader = await PresenceTestUser.RegisterAsync(_client);
         // Invisible: neither heartbeats nor sweeps change it, so only lost Redis data could turn it ONLINE.
         (await Presence.UpdateAsync(user, "OFFLINE")).EnsureNoErrors();
-        var redis = (RedisResource)fixture.App[ResourceNames.Redis];
 
         GraphQLResponse heartbeatWhileDown, readWhileDown;
         TimeSpan heartbeatTook, readTook;
-        await redis.StopAsync();
+        await fixture.App.StopResourceAsync(ResourceNames.Redis, TestContext.Current.CancellationToken);
         try
         {
             (heartbeatWhileDown, heartbeatTook) = await TimedAsync(() => PresenceWithoutRetries.HeartbeatAsync(user));
@@ -40,9 +39,7 @@ public sealed class PresenceRedisOutageTests(DistributedAppFixture fixture) : ID
         }
         finally
         {
-            await redis.StartAsync(CancellationToken.None);
-            await Eventually.ReturnsAsync(() => redis.IsHealthyAsync(CancellationToken.None), healthy => healthy,
-                TimeSpan.FromSeconds(30), "Redis to be healthy again");
+            await fixture.App.StartResourceAsync(ResourceNames.Redis, CancellationToken.None);
         }
         var afterRestart = await Eventually.ReturnsAsync(() => PresenceWithoutRetries.HeartbeatAsync(user), r => r.Errors.Count == 0,
             TimeSpan.FromSeconds(30), "heartbeats to work again");

@@ -5,12 +5,12 @@ namespace Chat.Tests.EndToEnd;
 
 /// <summary>
 /// Presence through the real gateway and both Presence instances of the running app (the fixture sets AWAY after
-/// 2 s, OFFLINE after 5 s, a sweep every 250 ms).
+/// 3 s, OFFLINE after 8 s, a sweep every 250 ms).
 /// </summary>
 [Collection(DistributedAppCollection.Name)]
 public sealed class PresenceThroughGatewayTests(DistributedAppFixture fixture) : IDisposable
 {
-    private static readonly TimeSpan TransitionTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan TransitionTimeout = TimeSpan.FromSeconds(30);
 
     private readonly GraphQLClient _client = new(fixture.GatewayUrl);
 

@@ -11,7 +11,7 @@ namespace Chat.Tests.EndToEnd;
 [Collection(DistributedAppCollection.Name)]
 public sealed class PresenceTransitionTests(DistributedAppFixture fixture) : IDisposable
 {
-    private static readonly TimeSpan TransitionTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan TransitionTimeout = TimeSpan.FromSeconds(30);
 
     private readonly GraphQLClient _client = new(fixture.GatewayUrl);
 
@@ -54,7 +54,7 @@ public sealed class PresenceTransitionTests(DistributedAppFixture fixture) : IDi
     {
         var user = await PresenceTestUser.RegisterAsync(_client);
 
-        // Chosen OFFLINE (invisible) is immune to sweeps; BUSY only ends after 5 s of silence, and every call
+        // Chosen OFFLINE (invisible) is immune to sweeps; BUSY only ends after 8 s of silence, and every call
         // below comes well within that, so no timed transition can slip in between.
         (await Presence.UpdateAsync(user, "OFFLINE")).EnsureNoErrors();
         (await Presence.UpdateAsync(user, "OFFLINE")).EnsureNoErrors();

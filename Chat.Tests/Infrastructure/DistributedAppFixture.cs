@@ -58,8 +58,8 @@ public sealed class DistributedAppFixture : IAsyncLifetime
         options.ServiceSettings[ResourceNames.Presence] = new()
         {
             // Presence transitions in seconds instead of minutes; parked transitions retried soon.
-            ["Presence__AwayAfter"] = "00:00:02",
-            ["Presence__OfflineAfter"] = "00:00:05",
+            ["Presence__AwayAfter"] = "00:00:03",
+            ["Presence__OfflineAfter"] = "00:00:08",
             ["Presence__SweepInterval"] = "00:00:00.250",
             ["Presence__KeyTtl"] = "00:00:30",
             ["Presence__PendingRetryAfter"] = "00:00:02",

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Chat.Contracts;
-using Chat.Tests.Eventing.Infrastructure;
 using Chat.Tests.Infrastructure;
 using Npgsql;
 

@@ -50,7 +50,7 @@ public sealed class PresenceLoaderTests(DistributedAppFixture fixture) : IDispos
             .WithWebHostBuilder(web => web.ConfigureTestServices(services => services
                 .AddHttpClient<PresenceServiceClient>().AddHttpMessageHandler(() => new CountingHandler(requests))));
         using var client = factory.CreateClient();
-        // BUSY lasts until OFFLINE after 5 s of silence in the fixture: a heartbeat right before the query keeps it.
+        // BUSY lasts until OFFLINE after 8 s of silence in the fixture: a heartbeat right before the query keeps it.
         (await new PresenceGraphQL(_gateway).HeartbeatAsync(alice)).EnsureNoErrors();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bob.AccessToken);
