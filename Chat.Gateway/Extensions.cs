@@ -6,6 +6,7 @@ using Chat.Gateway.Schema;
 using Chat.Gateway.Security;
 using Chat.Gateway.Services;
 using Chat.Gateway.Services.Auth;
+using Chat.Gateway.Services.Notifications;
 using Chat.Gateway.Services.Presence;
 using Chat.Gateway.Services.Messaging;
 using Chat.Gateway.Validation;
@@ -40,6 +41,7 @@ public static partial class Extensions
         services.AddAuthServiceClients();
         services.AddPresenceServiceClients();
         services.AddMessagingServiceClients(builder.Configuration.GetValue<bool>(DownstreamCallCounter.SettingKey));
+        services.AddNotificationsServiceClients();
         services.AddRateLimiter(GraphQLRateLimiting.Configure);
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -144,6 +146,11 @@ public static partial class Extensions
 
         messaging.RemoveAllResilienceHandlers().AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
     }
+    private static void AddNotificationsServiceClients(this IServiceCollection services) =>
+        services.AddHttpClient<NotificationsServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Notifications))
+            .AddHttpMessageHandler<BearerTokenForwardingHandler>()
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
 #pragma warning restore EXTEXP0001
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in resolver of field {Field}")]

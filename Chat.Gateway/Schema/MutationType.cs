@@ -1,4 +1,5 @@
 using Chat.Gateway.Schema.Auth;
+using Chat.Gateway.Schema.Notifications;
 using Chat.Gateway.Schema.Presence;
 using Chat.Gateway.Schema.Messaging;
 
@@ -12,5 +13,6 @@ public sealed class MutationType : RootOperationType
         AddFieldsOf<AuthMutations>();
         AddFieldsOf<PresenceMutations>();
         AddFieldsOf<MessagingMutations>();
+        AddFieldsOf<NotificationMutations>();
     }
 }

@@ -1,0 +1,71 @@
+using Chat.Notifications.Delivery;
+using Chat.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Notifications.Data;
+
+public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : DbContext(options)
+{
+    public const string UniqueSourceIndex = "ix_notifications_source_event_id_user_id";
+
+    // Notifications stored in the current unit of work, handed to Redis only once its transaction committed
+    // (see DeliverAfterCommitInterceptor). Pooled contexts are reused: the interceptor empties it on every outcome.
+    private readonly List<PendingDelivery> _pendingDeliveries = [];
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
+    public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
+    public DbSet<OnlineNotificationCooldown> OnlineNotificationCooldowns => Set<OnlineNotificationCooldown>();
+
+    /// <summary>Stores <paramref name="notification"/> and, once the transaction commits, caches and publishes it.</summary>
+    public void AddNotification(Notification notification, DateTimeOffset eventOccurredAt)
+    {
+        Notifications.Add(notification);
+        _pendingDeliveries.Add(new PendingDelivery(notification, eventOccurredAt));
+    }
+
+    internal IReadOnlyList<PendingDelivery> TakePendingDeliveries()
+    {
+        var taken = _pendingDeliveries.ToArray();
+        _pendingDeliveries.Clear();
+        return taken;
+    }
+
+    internal void DiscardPendingDeliveries() => _pendingDeliveries.Clear();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddInbox();
+        modelBuilder.AddOutbox();
+
+        modelBuilder.Entity<Notification>(notification =>
+        {
+            notification.HasKey(n => n.Id);
+            notification.Property(n => n.Type).HasMaxLength(32);
+            notification.Property(n => n.Title).HasMaxLength(200);
+            notification.Property(n => n.Message).HasMaxLength(500);
+            notification.Property(n => n.Data).HasColumnType("jsonb");
+            notification.HasIndex(n => new { n.SourceEventId, n.UserId }).IsUnique().HasDatabaseName(UniqueSourceIndex);
+            // Keyset paging, newest first.
+            notification.HasIndex(n => new { n.UserId, n.CreatedAt, n.Id }).IsDescending(false, true, true);
+            // Unread counts touch only unread rows.
+            notification.HasIndex(n => n.UserId).HasFilter("NOT read").HasDatabaseName("ix_notifications_unread_user_id");
+        });
+
+        modelBuilder.Entity<ConversationMember>(member =>
+        {
+            member.HasKey(m => new { m.ConversationId, m.UserId });
+            member.HasIndex(m => m.UserId);
+        });
+
+        modelBuilder.Entity<DirectoryUser>(user =>
+        {
+            user.ToTable("users");
+            user.HasKey(u => u.Id);
+            user.Property(u => u.Id).ValueGeneratedNever();
+            user.Property(u => u.Username).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<OnlineNotificationCooldown>(cooldown => cooldown.HasKey(c => new { c.RecipientId, c.SubjectId }));
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Chat.Notifications.Domain;
+
+namespace Chat.Notifications.Delivery;
+
+/// <summary>
+/// A notification as clients see it, in one shape everywhere: REST responses, the Redis list
+/// <c>notifications:{userId}</c> and messages on the Redis channel <c>notifications:{userId}</c> (camelCase JSON:
+/// <c>{id, userId, type, title, message, data, read, createdAt}</c>, <c>data</c> a JSON object).
+/// </summary>
+public sealed record NotificationView(
+    Guid Id, Guid UserId, string Type, string Title, string Message, JsonElement Data, bool Read, DateTimeOffset CreatedAt)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public static NotificationView From(Notification notification)
+    {
+        using var data = JsonDocument.Parse(notification.Data);
+        return new NotificationView(notification.Id, notification.UserId, notification.Type, notification.Title,
+            notification.Message, data.RootElement.Clone(), notification.Read, notification.CreatedAt);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static NotificationView FromJson(string json) =>
+        JsonSerializer.Deserialize<NotificationView>(json, JsonOptions)
+        ?? throw new JsonException("A cached notification is JSON null.");
+}

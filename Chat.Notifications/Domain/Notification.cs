@@ -1,0 +1,27 @@
+namespace Chat.Notifications.Domain;
+
+/// <summary>
+/// One notification for one user. <see cref="SourceEventId"/> is the integration event that caused it: unique
+/// together with <see cref="UserId"/>, so a redelivered event can never notify the same user twice.
+/// </summary>
+public sealed class Notification
+{
+    public Guid Id { get; init; }
+
+    public Guid UserId { get; init; }
+
+    public required string Type { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Message { get; init; }
+
+    /// <summary>A JSON object (jsonb) with what a client needs to act on it, e.g. the conversation to open.</summary>
+    public required string Data { get; init; }
+
+    public bool Read { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public Guid SourceEventId { get; init; }
+}

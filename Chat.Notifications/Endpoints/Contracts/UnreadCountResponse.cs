@@ -1,0 +1,3 @@
+namespace Chat.Notifications.Endpoints.Contracts;
+
+public sealed record UnreadCountResponse(int UnreadCount);

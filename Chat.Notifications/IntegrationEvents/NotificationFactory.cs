@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Chat.Contracts.Events;
+using Chat.Notifications.Data;
+using Chat.Notifications.Delivery;
+using Chat.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat.Notifications.IntegrationEvents;
+
+/// <summary>
+/// Creates notifications inside the consumer's transaction: the rows, a <see cref="NotificationCreated"/> event
+/// in the outbox for each, and (after commit) their Redis delivery.
+/// </summary>
+public sealed class NotificationFactory(NotificationDbContext db, TimeProvider time)
+{
+    public async Task<string?> UsernameOfAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.Username).FirstOrDefaultAsync(cancellationToken);
+
+    public void Create(
+        IEnumerable<Guid> recipients, string type, string title, string message, object data, Guid sourceEventId, DateTimeOffset eventOccurredAt)
+    {
+        var json = JsonSerializer.Serialize(data, NotificationView.JsonOptions);
+        // Postgres keeps microseconds: a createdAt with finer ticks would make cursors from cached copies miss rows.
+        var now = time.GetUtcNow();
+        var createdAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        foreach (var userId in recipients)
+        {
+            var notification = new Notification
+            {
+                Id = Guid.CreateVersion7(createdAt),
+                UserId = userId,
+                Type = type,
+                Title = title,
+                Message = message,
+                Data = json,
+                CreatedAt = createdAt,
+                SourceEventId = sourceEventId,
+            };
+            db.AddNotification(notification, eventOccurredAt);
+            db.AddIntegrationEvent(new NotificationCreated(notification.Id, userId, type, title, message, createdAt));
+        }
+    }
+}

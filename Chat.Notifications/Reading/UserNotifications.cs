@@ -1,0 +1,141 @@
+using Chat.Notifications.Configuration;
+using Chat.Notifications.Data;
+using Chat.Notifications.Delivery;
+using Chat.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Chat.Notifications.Reading;
+
+/// <summary>
+/// A user's notifications: the first page from the warm Redis list when it can answer, everything else from the
+/// database; changes go to the database, then invalidate the list (it is rebuilt by the next first-page read).
+/// Redis is only a cache here: when it is down, reads come from the database and writes still succeed.
+/// </summary>
+public sealed partial class UserNotifications(
+    NotificationDbContext db, NotificationCache cache, IOptions<NotificationOptions> options, ILogger<UserNotifications> logger)
+{
+    public async Task<NotificationPage> GetPageAsync(Guid userId, int first, string? after, CancellationToken cancellationToken)
+    {
+        var cursor = after is null ? (NotificationCursor?)null : NotificationCursor.Decode(after);
+        if (cursor is null && first <= options.Value.CachedPerUser)
+        {
+            return await GetFirstPageAsync(userId, first, cancellationToken);
+        }
+
+        var query = Owned(userId);
+        if (cursor is { } c)
+        {
+            query = query.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.CreatedAt, n.Id), ValueTuple.Create(c.CreatedAt, c.Id)));
+        }
+
+        var rows = await Newest(query).Take(first + 1).ToListAsync(cancellationToken);
+        var unread = await CountUnreadInDatabaseAsync(userId, cancellationToken);
+        return Page(rows.Select(NotificationView.From).ToList(), first, rows.Count > first, unread);
+    }
+
+    public async Task<int> GetUnreadCountAsync(Guid userId, CancellationToken cancellationToken) =>
+        await TryCacheAsync(() => cache.TryReadFirstPageAsync(userId, 0)) is { } cached
+            ? cached.UnreadCount
+            : await CountUnreadInDatabaseAsync(userId, cancellationToken);
+
+    public async Task<NotificationView> MarkReadAsync(Guid userId, Guid id, CancellationToken cancellationToken)
+    {
+        var notification = await Owned(userId).FirstOrDefaultAsync(n => n.Id == id, cancellationToken)
+            ?? throw new NotificationNotFoundException(id);
+        if (!notification.Read)
+        {
+            notification.Read = true;
+            await db.SaveChangesAsync(cancellationToken);
+            await InvalidateAsync(userId);
+        }
+
+        return NotificationView.From(notification);
+    }
+
+    public async Task<int> MarkAllReadAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var updated = await Owned(userId).Where(n => !n.Read)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.Read, true), cancellationToken);
+        if (updated > 0)
+        {
+            await InvalidateAsync(userId);
+        }
+
+        return updated;
+    }
+
+    public async Task DeleteAsync(Guid userId, Guid id, CancellationToken cancellationToken)
+    {
+        if (await Owned(userId).Where(n => n.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            throw new NotificationNotFoundException(id);
+        }
+
+        await InvalidateAsync(userId);
+    }
+
+    private async Task<NotificationPage> GetFirstPageAsync(Guid userId, int first, CancellationToken cancellationToken)
+    {
+        if (await TryCacheAsync(() => cache.TryReadFirstPageAsync(userId, first)) is { } cached)
+        {
+            return Page(cached.Items, first, cached.TotalCount > first, cached.UnreadCount);
+        }
+
+        // Read the version before the database, so a change committed meanwhile makes the rebuild step aside.
+        var version = await TryCacheAsync(() => cache.ReadVersionAsync(userId));
+        var newest = (await Newest(Owned(userId)).Take(options.Value.CachedPerUser).ToListAsync(cancellationToken))
+            .Select(NotificationView.From).ToList();
+        var unread = await CountUnreadInDatabaseAsync(userId, cancellationToken);
+        var total = newest.Count < options.Value.CachedPerUser ? newest.Count : await Owned(userId).CountAsync(cancellationToken);
+        if (version is not null)
+        {
+            await TryCacheAsync(() => cache.TryRebuildAsync(userId, version, newest, unread, total));
+        }
+
+        return Page(newest, first, total > first, unread);
+    }
+
+    private static NotificationPage Page(IReadOnlyList<NotificationView> items, int first, bool hasNextPage, int unread)
+    {
+        var page = items.Take(first).ToList();
+        return new NotificationPage(page, unread, hasNextPage, page.Count > 0 ? NotificationCursor.Of(page[^1]).Encode() : null);
+    }
+
+    private IQueryable<Notification> Owned(Guid userId) => db.Notifications.Where(n => n.UserId == userId);
+
+    private static IQueryable<Notification> Newest(IQueryable<Notification> query) =>
+        query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id);
+
+    private Task<int> CountUnreadInDatabaseAsync(Guid userId, CancellationToken cancellationToken) =>
+        Owned(userId).CountAsync(n => !n.Read, cancellationToken);
+
+    private async Task InvalidateAsync(Guid userId)
+    {
+        if (!await TryCacheAsync(async () => { await cache.InvalidateAsync(userId); return true; }))
+        {
+            LogInvalidationFailed(userId);
+        }
+    }
+
+    /// <summary>The cache's answer, or default when Redis cannot give one (the caller then uses the database).</summary>
+    private async Task<T?> TryCacheAsync<T>(Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            LogCacheUnavailable(exception);
+            return default;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unavailable; notifications are read from the database")]
+    private partial void LogCacheUnavailable(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cached notifications of user {UserId} could not be invalidated; they expire on their own")]
+    private partial void LogInvalidationFailed(Guid userId);
+}
