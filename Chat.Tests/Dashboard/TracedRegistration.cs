@@ -51,13 +51,14 @@ internal static class TracedRegistration
     }
 
     /// <summary>
-    /// Waits until the trace has arrived whole: the gateway's server span is its only span without a parent
-    /// among them (services export in batches, so spans come in over a second or two), and auth's database calls are in.
+    /// Waits until the trace's gateway and auth part has arrived whole: the gateway's server span is its only span
+    /// without a parent among them (services export in batches, so spans come in over a second or two), and auth's database calls are in.
     /// </summary>
     public static Task WaitForCompleteTraceAsync(TelemetryStore telemetry, string traceId) =>
         Eventually.TrueAsync(() =>
         {
-            var spans = telemetry.Trace(traceId);
+            // The trace goes on through Kafka (user.registered → notifications); this checks its HTTP part.
+            var spans = telemetry.Trace(traceId).Where(s => s.ServiceName is ResourceNames.Gateway or ResourceNames.Auth).ToList();
             var ids = spans.Select(s => s.SpanId).ToHashSet();
             var roots = spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).ToList();
             return roots is [{ ServiceName: ResourceNames.Gateway, Kind: "Server" }]
