@@ -1,4 +1,5 @@
 using Chat.Gateway.Schema.Auth;
+using Chat.Gateway.Schema.Subscriptions;
 
 namespace Chat.Gateway.Schema;
 
@@ -8,5 +9,6 @@ public sealed class MutationType : RootOperationType
     {
         Name = "Mutation";
         AddFieldsOf<AuthMutations>();
+        AddFieldsOf<TypingMutations>();
     }
 }

@@ -43,6 +43,9 @@ public sealed class DistributedAppFixture : IAsyncLifetime
             // Every test client shares 127.0.0.1; per-IP limits have their own tests.
             ["RateLimiting__PermitsPerIp"] = "100000",
             ["RateLimiting__PermitsPerUser"] = "100000",
+            // WebSocket tests: a missing connection_init and a slow reader are detected within seconds.
+            ["WebSockets__ConnectionInitTimeout"] = "00:00:03",
+            ["WebSockets__SendQueueCapacity"] = "64",
         };
         options.ServiceSettings[ResourceNames.Auth] = new()
         {
