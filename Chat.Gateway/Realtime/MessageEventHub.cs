@@ -29,16 +29,16 @@ public sealed partial class MessageEventHub(ConversationMembership membership, I
         {
             case MessageCreated created:
                 membership.Observe(created);
-                Deliver(MessageEvent.From(created), created.ParticipantIds);
+                Deliver(MessageEvents.From(created), created.ParticipantIds);
                 break;
             case ConversationChanged changed:
                 membership.Observe(changed);
                 break;
             case MessageUpdated updated:
-                await DeliverToMembersAsync(MessageEvent.From(updated), cancellationToken);
+                await DeliverToMembersAsync(MessageEvents.From(updated), cancellationToken);
                 break;
             case MessageDeleted deleted:
-                await DeliverToMembersAsync(MessageEvent.From(deleted), cancellationToken);
+                await DeliverToMembersAsync(MessageEvents.From(deleted), cancellationToken);
                 break;
         }
     }

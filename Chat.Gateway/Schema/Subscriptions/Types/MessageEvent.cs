@@ -1,4 +1,3 @@
-using Chat.Contracts.Events;
 using GraphQL;
 
 namespace Chat.Gateway.Schema.Subscriptions.Types;
@@ -39,23 +38,4 @@ public sealed class MessageEvent
     public DateTimeOffset? DeletedAt { get; init; }
 
     public DateTimeOffset OccurredAt { get; init; }
-
-    public static MessageEvent From(MessageCreated e) => new()
-    {
-        Kind = MessageEventKind.Created, MessageId = e.MessageId, ConversationId = e.ConversationId, SenderId = e.SenderId,
-        Content = e.Content, ClientMessageId = e.ClientMessageId, CreatedAt = e.CreatedAt, OccurredAt = e.OccurredAt,
-    };
-
-    public static MessageEvent From(MessageUpdated e) => new()
-    {
-        Kind = e.Kind == MessageUpdateKind.Read ? MessageEventKind.Read : MessageEventKind.Edited,
-        MessageId = e.MessageId, ConversationId = e.ConversationId, Content = e.Content, EditedAt = e.EditedAt,
-        ReaderId = e.ReaderId, ReadAt = e.ReadAt, OccurredAt = e.OccurredAt,
-    };
-
-    public static MessageEvent From(MessageDeleted e) => new()
-    {
-        Kind = MessageEventKind.Deleted, MessageId = e.MessageId, ConversationId = e.ConversationId, DeletedBy = e.DeletedBy,
-        DeletedAt = e.DeletedAt, OccurredAt = e.OccurredAt,
-    };
 }
