@@ -69,11 +69,11 @@ public sealed partial class MessageEventFeed(KafkaClientConfigs configs, Message
             var assignment = new List<TopicPartitionOffset>();
             foreach (var topic in TopicNames)
             {
-                var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(5));
+                var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(2));
                 foreach (var partition in metadata.Topics.Single().Partitions)
                 {
                     var topicPartition = new TopicPartition(topic, partition.PartitionId);
-                    var end = consumer.QueryWatermarkOffsets(topicPartition, TimeSpan.FromSeconds(5)).High;
+                    var end = consumer.QueryWatermarkOffsets(topicPartition, TimeSpan.FromSeconds(2)).High;
                     assignment.Add(new TopicPartitionOffset(topicPartition, end));
                 }
             }

@@ -30,7 +30,7 @@ public sealed class AccessTokenValidator(IOptionsMonitor<JwtBearerOptions> beare
 
         if (result is null)
         {
-            return AccessTokenValidation.KeysUnavailable;
+            return AccessTokenValidation.SigningKeysUnavailable;
         }
 
         return result.IsValid && Guid.TryParse(result.ClaimsIdentity.FindFirst("sub")?.Value, out var userId)

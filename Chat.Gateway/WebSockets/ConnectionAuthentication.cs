@@ -28,7 +28,7 @@ internal sealed class ConnectionAuthentication(WebSocketConnection connection, H
         }
 
         var validation = await validator.ValidateAsync(token, cancellationToken);
-        if (validation == AccessTokenValidation.KeysUnavailable)
+        if (validation.KeysUnavailable)
         {
             connection.Close(CloseCodes.TryAgainLater, "Try again later: access tokens cannot be checked now");
             return false;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chat.Contracts.Events;
 using Chat.ServiceDefaults;
+using Chat.Tests.Gateway.Support;
 using Chat.Tests.Infrastructure;
 using StackExchange.Redis;
 

@@ -3,30 +3,52 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Chat.Tests.EndToEnd.Subscriptions;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Chat.Tests.Gateway.Support;
 
 /// <summary>A raw <c>graphql-transport-ws</c> client for protocol tests: sends JSON messages, reads them, observes the close.</summary>
-public sealed class GraphQLWsTestClient : IAsyncDisposable
+public sealed class GraphQLWsTestClient(WebSocket socket) : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private readonly ClientWebSocket socket = new();
 
     public WebSocket Socket => socket;
 
-    public static async Task<GraphQLWsTestClient> ConnectAsync(Uri gatewayUrl)
+    /// <summary>A real socket to a listening gateway.</summary>
+    public static async Task<GraphQLWsTestClient> ConnectAsync(Uri gatewayUrl, string? subprotocol = "graphql-transport-ws")
     {
-        var client = new GraphQLWsTestClient();
-        client.socket.Options.AddSubProtocol("graphql-transport-ws");
+        var socket = new ClientWebSocket();
+        if (subprotocol is not null)
+        {
+            socket.Options.AddSubProtocol(subprotocol);
+        }
         var url = new UriBuilder(gatewayUrl) { Scheme = gatewayUrl.Scheme == "https" ? "wss" : "ws", Path = "/graphql" }.Uri;
         using var timeout = new CancellationTokenSource(Timeout);
-        await client.socket.ConnectAsync(url, timeout.Token);
-        return client;
+        await socket.ConnectAsync(url, timeout.Token);
+        return new GraphQLWsTestClient(socket);
+    }
+
+    /// <summary>A socket to an in-process gateway (<see cref="GatewayFactory"/>).</summary>
+    public static async Task<GraphQLWsTestClient> ConnectAsync(TestServer server, string? subprotocol = "graphql-transport-ws")
+    {
+        var client = server.CreateWebSocketClient();
+        if (subprotocol is not null)
+        {
+            client.SubProtocols.Add(subprotocol);
+        }
+        using var timeout = new CancellationTokenSource(Timeout);
+        return new GraphQLWsTestClient(await client.ConnectAsync(new Uri(server.BaseAddress, "graphql"), timeout.Token));
     }
 
     /// <summary>Connects, sends <c>connection_init</c> with the token and waits for the ack.</summary>
-    public static async Task<GraphQLWsTestClient> ConnectAndInitAsync(Uri gatewayUrl, string accessToken)
+    public static async Task<GraphQLWsTestClient> ConnectAndInitAsync(Uri gatewayUrl, string accessToken) =>
+        await InitAsync(await ConnectAsync(gatewayUrl), accessToken);
+
+    public static async Task<GraphQLWsTestClient> ConnectAndInitAsync(TestServer server, string accessToken) =>
+        await InitAsync(await ConnectAsync(server), accessToken);
+
+    private static async Task<GraphQLWsTestClient> InitAsync(GraphQLWsTestClient client, string accessToken)
     {
-        var client = await ConnectAsync(gatewayUrl);
         await client.SendAsync(new { type = "connection_init", payload = new { Authorization = "Bearer " + accessToken } });
         var ack = await client.ReceiveAsync();
         Assert.Equal("connection_ack", ack?["type"]?.GetValue<string>());
@@ -59,6 +81,8 @@ public sealed class GraphQLWsTestClient : IAsyncDisposable
         }
         throw new InvalidOperationException("Closed before the pong: " + socket.CloseStatus + " " + socket.CloseStatusDescription);
     }
+
+    public Task PingAsync(object? payload = null) => SendAsync(payload is null ? new { type = "ping" } : new { type = "ping", payload });
 
     /// <summary>The next message, or null when the server closed the connection.</summary>
     public async Task<JsonObject?> ReceiveAsync(TimeSpan? timeout = null)
