@@ -15,6 +15,8 @@ public static class Extensions
     {
         // Registers the database migrator first: the key refresher below needs the migrated schema.
         builder.AddNpgsqlDbContext<AuthDbContext>(ResourceNames.AuthDb);
+        builder.AddKafkaClients(ResourceNames.Kafka);
+        builder.AddOutbox<AuthDbContext>();
 
         var services = builder.Services;
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

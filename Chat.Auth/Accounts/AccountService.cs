@@ -2,6 +2,7 @@ using Chat.Auth.Data;
 using Chat.Auth.Domain;
 using Chat.Auth.Endpoints.Contracts;
 using Chat.Auth.Security;
+using Chat.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -35,7 +36,8 @@ public sealed class AccountService(
         var user = User.Create(email, username, await hasher.HashAsync(password, cancellationToken), clock.GetUtcNow());
         db.Users.Add(user);
         var refresh = refreshTokens.Add(user.Id, familyId: Guid.CreateVersion7());
-        // The user.registered outbox row belongs here: added to this context, it commits with this SaveChanges.
+        // The event commits with the user in this one SaveChanges (transactional outbox): no user without its event.
+        db.AddIntegrationEvent(new UserRegistered(user.Id, user.Username, user.CreatedAt));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

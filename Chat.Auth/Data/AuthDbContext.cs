@@ -11,6 +11,7 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.AddOutbox();
         modelBuilder.Entity<User>(user =>
         {
             user.HasKey(u => u.Id);

@@ -1,3 +1,4 @@
+using Chat.ServiceDefaults;
 using Chat.Tests.Infrastructure;
 
 namespace Chat.Tests.Auth;
@@ -20,11 +21,16 @@ public sealed class AuthServiceFixture : IAsyncLifetime
     private readonly List<AuthApplicationFactory> _factories = [];
     private readonly Lazy<AuthApplicationFactory> _productionMode;
     private PostgresServer? _postgres;
+    private KafkaMockCluster? _kafka;
+    private RegistryServer? _registry;
 
     public AuthServiceFixture() =>
         _productionMode = new Lazy<AuthApplicationFactory>(() => CreateService("auth_production_mode", environment: "Production"));
 
     public PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("Not initialized.");
+
+    /// <summary>Where Auth's outbox publishes <c>user.registered</c>.</summary>
+    public KafkaMockCluster Kafka => _kafka ?? throw new InvalidOperationException("Not initialized.");
 
     public AuthApplicationFactory Service { get; private set; } = null!;
 
@@ -34,6 +40,8 @@ public sealed class AuthServiceFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _postgres = await PostgresServer.StartAsync();
+        _kafka = new KafkaMockCluster();
+        _registry = RegistryServer.Start();
         Service = CreateService("auth_shared");
         _ = Service.Server;
     }
@@ -42,7 +50,12 @@ public sealed class AuthServiceFixture : IAsyncLifetime
     public AuthApplicationFactory CreateService(
         string database, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     {
-        var merged = new Dictionary<string, string?>(DefaultSettings);
+        var merged = new Dictionary<string, string?>(DefaultSettings)
+        {
+            [$"ConnectionStrings:{ResourceNames.Kafka}"] = Kafka.BootstrapServers,
+            [$"ConnectionStrings:{ResourceNames.SchemaRegistry}"] = _registry!.Url,
+            ["Kafka:Schemas:AutoRegister"] = "true",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             merged[key] = value;
@@ -70,5 +83,12 @@ public sealed class AuthServiceFixture : IAsyncLifetime
         {
             await _postgres.DisposeAsync();
         }
+
+        if (_registry is not null)
+        {
+            await _registry.DisposeAsync();
+        }
+
+        _kafka?.Dispose();
     }
 }

@@ -10,6 +10,8 @@ using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Serialization;
 using NJsonSchema.NewtonsoftJson.Generation;
 
+using Chat.Tests.Infrastructure;
+
 namespace Chat.Tests.Contracts;
 
 /// <summary>

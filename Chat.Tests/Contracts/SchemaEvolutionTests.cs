@@ -3,6 +3,8 @@ using Chat.Contracts;
 using Chat.Tests.SchemaRegistry;
 using Confluent.SchemaRegistry;
 
+using Chat.Tests.Infrastructure;
+
 namespace Chat.Tests.Contracts;
 
 /// <summary>Every event's schema history registers in order, under BACKWARD, in the real Chat.SchemaRegistry.</summary>

@@ -12,6 +12,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using Chat.Tests.Infrastructure;
+
 namespace Chat.Tests.Eventing;
 
 public sealed class EventConsumerTests(EventingPostgres postgres) : IAsyncLifetime
@@ -19,12 +21,12 @@ public sealed class EventConsumerTests(EventingPostgres postgres) : IAsyncLifeti
     private const string Group = "eventing-test-group";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly KafkaMockCluster _kafka = new();
-    private SchemaRegistryServer _registry = null!;
+    private RegistryServer _registry = null!;
     private string _database = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _registry = await SchemaRegistryServer.StartAsync();
+        _registry = RegistryServer.Start();
         _database = await postgres.CreateDatabaseAsync();
     }
 

@@ -7,17 +7,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using Chat.Tests.Infrastructure;
+
 namespace Chat.Tests.Eventing;
 
 public sealed class IntegrationEventProducerTests(EventingPostgres postgres) : IAsyncLifetime
 {
     private readonly KafkaMockCluster _kafka = new();
-    private SchemaRegistryServer _registry = null!;
+    private RegistryServer _registry = null!;
     private string _database = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _registry = await SchemaRegistryServer.StartAsync();
+        _registry = RegistryServer.Start();
         _database = await postgres.CreateDatabaseAsync();
     }
 

@@ -6,18 +6,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
+using Chat.Tests.Infrastructure;
+
 namespace Chat.Tests.Eventing;
 
 public sealed class OutboxPublisherTests(EventingPostgres postgres) : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly KafkaMockCluster _kafka = new();
-    private SchemaRegistryServer _registry = null!;
+    private RegistryServer _registry = null!;
     private string _database = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _registry = await SchemaRegistryServer.StartAsync();
+        _registry = RegistryServer.Start();
         _database = await postgres.CreateDatabaseAsync();
     }
 

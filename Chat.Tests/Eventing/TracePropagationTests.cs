@@ -8,18 +8,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using Chat.Tests.Infrastructure;
+
 namespace Chat.Tests.Eventing;
 
 public sealed class TracePropagationTests(EventingPostgres postgres) : IAsyncLifetime
 {
     private const string RequestSource = "Chat.Tests.Request";
     private readonly KafkaMockCluster _kafka = new();
-    private SchemaRegistryServer _registry = null!;
+    private RegistryServer _registry = null!;
     private string _database = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _registry = await SchemaRegistryServer.StartAsync();
+        _registry = RegistryServer.Start();
         _database = await postgres.CreateDatabaseAsync();
     }
 

@@ -4,6 +4,8 @@ using Confluent.Kafka;
 using Confluent.SchemaRegistry;
 using Confluent.SchemaRegistry.Serdes;
 
+using Chat.Tests.Infrastructure;
+
 namespace Chat.Tests.SchemaRegistry;
 
 /// <summary>Confluent's own client and JSON serdes (code we did not write) against our registry on a real port.</summary>

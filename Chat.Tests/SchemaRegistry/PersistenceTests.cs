@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Chat.Tests.Infrastructure;
+
 namespace Chat.Tests.SchemaRegistry;
 
 /// <summary>The append-only log: what a crash mid-append leaves behind must not stop the next start.</summary>

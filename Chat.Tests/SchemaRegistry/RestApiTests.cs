@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Chat.Tests.Infrastructure;
+
 namespace Chat.Tests.SchemaRegistry;
 
 /// <summary>The REST surface in Confluent's shapes: error codes, content types, soft-delete states, config.</summary>

@@ -1,7 +1,7 @@
 using Chat.AppHost.Resources.Kafka;
 using Chat.Contracts;
 
-namespace Chat.Tests.Eventing.Infrastructure;
+namespace Chat.Tests.Infrastructure;
 
 /// <summary>
 /// The AppHost's librdkafka mock cluster (real Kafka protocol over TCP, in this process) with every topic of

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Chat.Tests.Eventing.Infrastructure;
+namespace Chat.Tests.Infrastructure;
 
 /// <summary>Reads a topic from the beginning of every partition, polling with a deadline until a condition holds.</summary>
 public static class TopicReader

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chat.Tests.SchemaRegistry;
+namespace Chat.Tests.Infrastructure;
 
 /// <summary>
 /// The real Chat.SchemaRegistry listening on a free TCP port (Kestrel, not TestServer), so Confluent's client talks
