@@ -5,6 +5,7 @@ public static class BenchmarkRunner
 {
     private static readonly Dictionary<string, IBenchmarkScenario> Scenarios = new IBenchmarkScenario[]
     {
+        new WebSocketIdleScenario(),
     }.ToDictionary(scenario => scenario.Name, StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(string[] args)
