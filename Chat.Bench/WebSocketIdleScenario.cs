@@ -33,8 +33,8 @@ public sealed class WebSocketIdleScenario : IBenchmarkScenario
         var settings = new ChatApplicationOptions();
         settings.ServiceSettings[ResourceNames.Gateway] = new()
         {
-            ["RateLimiting__PermitsPerIp"] = "10000000",
-            ["RateLimiting__PermitsPerUser"] = "10000000",
+            ["RateLimiting__PermitsPerIp"] = "1000000",
+            ["RateLimiting__PermitsPerUser"] = "1000000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         settings.ServiceSettings[ResourceNames.Auth] = new() { ["Auth__LoginRateLimit__PerIpPermitLimit"] = "100000" };

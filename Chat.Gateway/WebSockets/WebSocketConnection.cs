@@ -11,6 +11,8 @@ namespace Chat.Gateway.WebSockets;
 /// </summary>
 public sealed partial class WebSocketConnection(WebSocket socket, GraphQLWebSocketOptions options, ILogger logger) : IDisposable
 {
+    private const int InitialBufferBytes = 1024;
+
     private readonly WebSocketSendPump pump = new(socket, options.SendQueueCapacity);
     private readonly CancellationTokenSource closing = new();
     private readonly CancellationTokenSource abort = new();
@@ -62,7 +64,8 @@ public sealed partial class WebSocketConnection(WebSocket socket, GraphQLWebSock
 
     private async Task ReceiveAsync(Func<IncomingMessage, Task> onMessage)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(options.MaxMessageBytes + 1);
+        // Idle connections are the common case: each holds a small buffer, grown only for a large message.
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
         try
         {
             while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
@@ -71,12 +74,19 @@ public sealed partial class WebSocketConnection(WebSocket socket, GraphQLWebSock
                 ValueWebSocketReceiveResult result;
                 do
                 {
-                    if (length > options.MaxMessageBytes)
+                    if (length == buffer.Length)
                     {
-                        Close(CloseCodes.MessageTooBig, "Message too big");
-                        length = 0;
+                        if (length > options.MaxMessageBytes)
+                        {
+                            Close(CloseCodes.MessageTooBig, "Message too big");
+                            length = 0; // keep reading to the end of the frame, discarding it
+                        }
+                        else
+                        {
+                            buffer = Grow(buffer, length);
+                        }
                     }
-                    result = await socket.ReceiveAsync(buffer.AsMemory(length, buffer.Length - length), abort.Token);
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), abort.Token);
                     length += result.Count;
                 }
                 while (!result.EndOfMessage);
@@ -104,12 +114,26 @@ public sealed partial class WebSocketConnection(WebSocket socket, GraphQLWebSock
                 {
                     await onMessage(message);
                 }
+
+                if (buffer.Length > InitialBufferBytes)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+                }
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private byte[] Grow(byte[] buffer, int length)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, options.MaxMessageBytes + 1));
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 
     private void BeginClosing()
