@@ -34,6 +34,9 @@ public sealed partial class GraphQLTransportWsProtocol(
 
     public async Task RunAsync(CancellationToken requestAborted)
     {
+        // A closing connection (slow client, protocol error, expiry) stops its operations at once, so no more events
+        // are resolved and serialized for a socket that will never send them.
+        using var stopOperations = connection.Closing.Register(operations.RemoveAll);
         _ = CloseUnlessInitialisedAsync();
         await connection.RunAsync(HandleAsync, requestAborted);
     }

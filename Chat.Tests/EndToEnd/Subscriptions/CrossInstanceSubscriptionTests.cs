@@ -123,15 +123,18 @@ public sealed class CrossInstanceSubscriptionTests(DistributedAppFixture fixture
     }
 
     [Fact]
-    public async Task SlowClient_ThatStopsReading_IsClosedWith1013()
+    public async Task SlowClient_ThatStopsReading_IsClosedWith1013_AndTheGatewaysMemoryStaysBounded()
     {
         var (userId, token) = await TestUsers.RegisterAsync(http, "slow");
+        var gatewayProcess = System.Diagnostics.Process.GetProcessById(fixture.App[ResourceNames.Gateway + "-2"].ProcessId!.Value);
+        var residentBefore = gatewayProcess.WorkingSet64;
         await using var client = await GraphQLWsTestClient.ConnectAndInitAsync(secondGateway, token);
         await client.SubscribeAsync("n", "subscription { notificationAdded { id message } }");
         var big = new string('x', 60_000);
 
-        // The client reads nothing while far more than the socket buffers and the 64-message queue can hold is sent.
-        for (var i = 0; i < 600; i++)
+        // The client reads nothing while far more than the socket buffers and the 64-message queue can hold is sent:
+        // 1500 notifications of 60 KB, about 90 MB that an unbounded queue would keep (twice: as text and as bytes).
+        for (var i = 0; i < 1500; i++)
         {
             await redis.GetSubscriber().PublishAsync(RedisChannel.Literal("notifications:" + userId), JsonSerializer.Serialize(new
             {
@@ -139,9 +142,14 @@ public sealed class CrossInstanceSubscriptionTests(DistributedAppFixture fixture
             }, JsonSerializerOptions.Web));
         }
 
+        gatewayProcess.Refresh();
+        var residentGrowth = gatewayProcess.WorkingSet64 - residentBefore;
+        TestContext.Current.TestOutputHelper?.WriteLine($"gateway-2 resident memory grew by {residentGrowth / 1048576.0:F1} MiB");
+
         var (code, reason) = await client.WaitForCloseAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1013, code);
         Assert.Contains("too slowly", reason);
+        Assert.True(residentGrowth < 60 * 1024 * 1024, $"The gateway grew by {residentGrowth / 1048576} MiB while the client did not read.");
     }
 
     public async ValueTask DisposeAsync()
