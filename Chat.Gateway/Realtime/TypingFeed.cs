@@ -12,11 +12,12 @@ namespace Chat.Gateway.Realtime;
 /// instance relays to its <c>typing(conversationId)</c> subscribers. The same state repeated by a user in a
 /// conversation within <c>WebSockets:TypingThrottle</c> is not published again; a change always is.
 /// </summary>
-public sealed partial class TypingFeed(IConnectionMultiplexer redis, IOptions<GraphQLWebSocketOptions> options, ILogger<TypingFeed> logger)
+public sealed partial class TypingFeed(
+    IConnectionMultiplexer redis, ConversationMembership membership, IOptions<GraphQLWebSocketOptions> options, ILogger<TypingFeed> logger)
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("typing:updates");
 
-    private readonly KeyedSubscribers<Guid, IObserver<TypingEvent>> subscribers = new();
+    private readonly KeyedSubscribers<Guid, TypingSubscriber> subscribers = new();
     private readonly ConcurrentDictionary<(Guid User, Guid Conversation), (bool IsTyping, long At)> lastPublished = new();
     private Task? channel;
 
@@ -50,7 +51,7 @@ public sealed partial class TypingFeed(IConnectionMultiplexer redis, IOptions<Gr
         await EnsureOpenAsync();
         return new ObservableSource<TypingEvent>(observer =>
         {
-            var others = new OthersOnly(userId, observer);
+            var others = new TypingSubscriber(userId, observer);
             subscribers.Add(conversationId, others);
             return new Unsubscriber(() => subscribers.Remove(conversationId, others));
         });
@@ -91,14 +92,22 @@ public sealed partial class TypingFeed(IConnectionMultiplexer redis, IOptions<Gr
         {
             return;
         }
+
+        // Someone removed from the conversation since subscribing stops seeing its typing.
+        var participants = membership.ParticipantsOf(typing.ConversationId);
         foreach (var observer in subscribers.Get(typing.ConversationId))
         {
-            observer.OnNext(typing);
+            if (participants is null || participants.Contains(observer.UserId))
+            {
+                observer.OnNext(typing);
+            }
         }
     }
 
-    private sealed class OthersOnly(Guid userId, IObserver<TypingEvent> inner) : IObserver<TypingEvent>
+    private sealed class TypingSubscriber(Guid userId, IObserver<TypingEvent> inner) : IObserver<TypingEvent>
     {
+        public Guid UserId => userId;
+
         public void OnNext(TypingEvent value)
         {
             if (value.UserId != userId)
