@@ -5,6 +5,7 @@ using Chat.Gateway.Schema;
 using Chat.Gateway.Security;
 using Chat.Gateway.Services;
 using Chat.Gateway.Services.Auth;
+using Chat.Gateway.Services.Presence;
 using Chat.Gateway.Validation;
 using Chat.ServiceDefaults;
 using GraphQL;
@@ -36,6 +37,7 @@ public static partial class Extensions
         services.AddHttpContextAccessor();
         services.AddGraphQLSchema();
         services.AddAuthServiceClients();
+        services.AddPresenceServiceClients();
         services.AddRateLimiter(GraphQLRateLimiting.Configure);
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -106,6 +108,15 @@ public static partial class Extensions
             .AddHttpMessageHandler<BearerTokenForwardingHandler>()
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
+    }
+
+    private static void AddPresenceServiceClients(this IServiceCollection services)
+    {
+        services.AddHttpClient<PresenceServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Presence))
+            .AddHttpMessageHandler<BearerTokenForwardingHandler>()
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
+        services.AddScoped<PresenceLoader>();
     }
 #pragma warning restore EXTEXP0001
 

@@ -1,3 +1,5 @@
+using Chat.AppHost.Dashboard;
+
 namespace Chat.AppHost.Hosting;
 
 public enum ConsoleMode
@@ -23,6 +25,9 @@ public sealed class AppHostOptions
 
     /// <summary>How long a resource may take from start to healthy before it counts as failed.</summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The dashboard and its OTLP receiver (<c>Dashboard:*</c>).</summary>
+    public DashboardOptions Dashboard { get; set; } = new();
 
     public static string DefaultDataDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "chat-apphost");

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Runtime.InteropServices;
+using Chat.AppHost.Dashboard;
 using Chat.AppHost.Terminal;
 using Microsoft.Extensions.Configuration;
 
@@ -17,28 +19,32 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly Dictionary<Resource, Task> _supervisors = [];
     private Task? _stopped;
 
-    internal DistributedApplication(AppHostOptions options, IReadOnlyList<Resource> resources, IReadOnlyList<string> missingPrerequisites)
+    internal DistributedApplication(AppHostOptions options, IReadOnlyList<Resource> resources, IReadOnlyList<string> missingPrerequisites, int? dashboardPort)
     {
         _options = options;
         Resources = resources;
         _missingPrerequisites = missingPrerequisites;
         _orchestrator = new Orchestrator(options);
+        Dashboard = dashboardPort is { } port ? new DashboardServer(this, options.Dashboard, port) : null;
     }
 
     public IReadOnlyList<Resource> Resources { get; }
+
+    /// <summary>The dashboard and OTLP receiver; null when <c>Dashboard:Enabled</c> is false.</summary>
+    public DashboardServer? Dashboard { get; }
 
     public AppHostOptions Options => _options;
 
     public Resource this[string name] => Resources.FirstOrDefault(r => r.Name == name)
         ?? throw new KeyNotFoundException($"No resource named '{name}'.");
 
-    /// <summary>Command line: <c>--data-dir PATH</c>, <c>--free-ports</c>, <c>--plain</c>; or the <c>AppHost:*</c> settings.</summary>
+    /// <summary>Command line: <c>--data-dir PATH</c>, <c>--free-ports</c>, <c>--console Plain|Silent</c>; or the <c>AppHost:*</c> and <c>Dashboard:*</c> settings.</summary>
     public static DistributedApplicationBuilder CreateBuilder(string[] args)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine(args, new Dictionary<string, string>
+            .AddCommandLine(WithFlagValues(args), new Dictionary<string, string>
             {
                 ["--data-dir"] = "AppHost:DataDirectory",
                 ["--free-ports"] = "AppHost:FreePorts",
@@ -49,8 +55,16 @@ public sealed class DistributedApplication : IAsyncDisposable
         options.DataDirectory = configuration["AppHost:DataDirectory"] ?? options.DataDirectory;
         options.UseWellKnownPorts = !configuration.GetValue("AppHost:FreePorts", false);
         options.Console = configuration.GetValue("AppHost:Console", ConsoleMode.Auto);
+        configuration.GetSection(DashboardOptions.SectionName).Bind(options.Dashboard);
+        Validator.ValidateObject(options.Dashboard, new ValidationContext(options.Dashboard), validateAllProperties: true);
         return CreateBuilder(options, configuration);
     }
+
+    /// <summary>Lets <c>--free-ports</c> stand alone: configuration switches otherwise need a value.</summary>
+    private static string[] WithFlagValues(string[] args) =>
+        [.. args.SelectMany((arg, index) => arg == "--free-ports" && (index + 1 == args.Length || args[index + 1].StartsWith("--", StringComparison.Ordinal))
+            ? new[] { arg, "true" }
+            : [arg])];
 
     public static DistributedApplicationBuilder CreateBuilder(AppHostOptions options, IConfiguration? configuration = null)
     {
@@ -64,6 +78,11 @@ public sealed class DistributedApplication : IAsyncDisposable
         if (_missingPrerequisites.Count > 0)
         {
             throw new InvalidOperationException(string.Join(Environment.NewLine, _missingPrerequisites));
+        }
+        // Before any resource, so their telemetry has somewhere to land from their first second.
+        if (Dashboard is not null)
+        {
+            await Dashboard.StartAsync(cancellationToken);
         }
         foreach (var resource in Resources)
         {
@@ -119,6 +138,48 @@ public sealed class DistributedApplication : IAsyncDisposable
         return 0;
     }
 
+    /// <summary>
+    /// Stops a running process resource and has the orchestrator start it again right away. A requested restart is
+    /// not a crash: <see cref="Resource.RestartCount"/> (crash restarts) stays as it is. Returns once the old process
+    /// has stopped and the new start has begun; its health is then reported as usual.
+    /// </summary>
+    public async Task RestartAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var resource = this[name];
+        if (resource is not ExecutableResource || resource.State is not ResourceState.Running)
+        {
+            throw new InvalidOperationException($"{resource} is {resource.State}; only a running process the AppHost started can be restarted.");
+        }
+        var restarting = resource.RequestRestart();
+        resource.Log.Add($"[apphost] {resource.Name} restart requested");
+        resource.SetState(ResourceState.Stopping, "restart requested");
+        await resource.StopAsync();
+        await restarting.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Stops a running process resource and keeps it stopped until <see cref="StartResourceAsync"/> (an outage on
+    /// purpose, e.g. Redis in a recovery test); the orchestrator doesn't take the exit for a crash.
+    /// </summary>
+    public async Task StopResourceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        this[name].HoldStopped();
+        await RestartAsync(name, cancellationToken);
+    }
+
+    /// <summary>Starts a resource stopped by <see cref="StopResourceAsync"/> and returns once it is healthy again.</summary>
+    public async Task StartResourceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var resource = this[name];
+        resource.ReleaseHold();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.StartupTimeout);
+        while (!(resource.State == ResourceState.Running && resource.Health == ResourceHealth.Healthy))
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
     private void OnStopSignal(PosixSignalContext context)
     {
         context.Cancel = true;
@@ -144,6 +205,11 @@ public sealed class DistributedApplication : IAsyncDisposable
             return stop;
         }
         await Task.WhenAll(Resources.Select(StopAfterDependents));
+        // Last, so what the services export while shutting down still arrives.
+        if (Dashboard is not null)
+        {
+            await Dashboard.DisposeAsync();
+        }
     }
 
     private static async Task StopOneAsync(Resource resource, IReadOnlyList<Task> dependentsStopped)

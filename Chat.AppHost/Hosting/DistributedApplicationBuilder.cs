@@ -14,7 +14,16 @@ public sealed class DistributedApplicationBuilder
         Configuration = configuration;
         Ports = new PortAllocator(options.UseWellKnownPorts);
         Secrets = new SecretStore(options.DataDirectory);
+        if (options.Dashboard.Enabled)
+        {
+            DashboardPort = Ports.Allocate(options.Dashboard.Port);
+        }
     }
+
+    /// <summary>Where the dashboard and its OTLP receiver listen, known before anything starts; null when disabled.</summary>
+    public int? DashboardPort { get; }
+
+    public string? DashboardUrl => DashboardPort is { } port ? $"http://127.0.0.1:{port}" : null;
 
     public AppHostOptions Options { get; }
 
@@ -49,5 +58,5 @@ public sealed class DistributedApplicationBuilder
     /// <summary>Folder for one resource's state inside the data folder.</summary>
     public string DataPathFor(string kind, string name) => Path.Combine(Options.DataDirectory, kind, name);
 
-    public DistributedApplication Build() => new(Options, [.. _resources], [.. _missingPrerequisites]);
+    public DistributedApplication Build() => new(Options, [.. _resources], [.. _missingPrerequisites], DashboardPort);
 }

@@ -12,6 +12,19 @@ internal sealed class Orchestrator(AppHostOptions options)
 
     public async Task SuperviseAsync(Resource resource, CancellationToken stopping)
     {
+        try
+        {
+            await RunAsync(resource, stopping);
+        }
+        finally
+        {
+            // Whoever asked for a restart must not wait for a start that will never come.
+            resource.TakeRestartRequest()?.TrySetCanceled(CancellationToken.None);
+        }
+    }
+
+    private async Task RunAsync(Resource resource, CancellationToken stopping)
+    {
         if (!await DependenciesHealthyAsync(resource, stopping))
         {
             return;
@@ -26,6 +39,22 @@ internal sealed class Orchestrator(AppHostOptions options)
             if (stopping.IsCancellationRequested)
             {
                 return;
+            }
+            if (resource.TakeRestartRequest() is { } restart)
+            {
+                if (resource.Hold is { } hold)
+                {
+                    resource.SetState(ResourceState.Stopped, "stopped on request");
+                    restart.TrySetResult();
+                    await hold.Task.WaitAsync(stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    if (stopping.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                }
+                resource.SetState(ResourceState.Restarting, "restart requested");
+                restart.TrySetResult();
+                continue;
             }
             var exitReason = resource is ExecutableResource { ExitCode: { } code } ? $"exited with code {code}" : "exited";
             resource.Log.Add($"[apphost] {resource.Name} {exitReason}");

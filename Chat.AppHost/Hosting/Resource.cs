@@ -8,6 +8,7 @@ public abstract class Resource(string name)
 {
     private readonly TaskCompletionSource _firstHealthy = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Resource> _waitsFor = [];
+    private TaskCompletionSource? _restartRequest;
 
     public string Name { get; } = name;
 
@@ -46,6 +47,28 @@ public abstract class Resource(string name)
         {
             _waitsFor.Add(resource);
         }
+    }
+
+    /// <summary>Marks a restart as asked for, so the orchestrator takes the coming exit for that and not for a crash.</summary>
+    internal Task RequestRestart()
+    {
+        var request = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (Interlocked.CompareExchange(ref _restartRequest, request, null) ?? request).Task;
+    }
+
+    /// <summary>The pending restart request, if any, now handled by the caller.</summary>
+    internal TaskCompletionSource? TakeRestartRequest() => Interlocked.Exchange(ref _restartRequest, null);
+
+    /// <summary>While set, a requested stop holds the resource stopped until <see cref="ReleaseHold"/>.</summary>
+    internal TaskCompletionSource? Hold { get; private set; }
+
+    internal void HoldStopped() => Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal void ReleaseHold()
+    {
+        var hold = Hold;
+        Hold = null;
+        hold?.TrySetResult();
     }
 
     public abstract Task StartAsync(CancellationToken cancellationToken);

@@ -11,6 +11,8 @@ internal sealed class LiveResourceConsole(DistributedApplication app) : Resource
     private readonly List<string> _messages = [];
     private string _headline = "Starting…";
 
+    private string Headline => $"{_headline}\n{Markup.Escape(DashboardLine(app))}";
+
     public override Task RunAsync(CancellationToken stopping) =>
         AnsiConsole.Live(Render()).AutoClear(false).StartAsync(async context =>
         {
@@ -57,7 +59,7 @@ internal sealed class LiveResourceConsole(DistributedApplication app) : Resource
                 resource.ProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 resource.RestartCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        var rows = new List<IRenderable> { table, new Markup(_headline) };
+        var rows = new List<IRenderable> { table, new Markup(Headline) };
         lock (_messages)
         {
             rows.AddRange(_messages.Select(message => new Panel(Markup.Escape(message)).BorderColor(Color.Red)));

@@ -7,6 +7,7 @@ internal sealed class PlainResourceConsole(DistributedApplication app) : Resourc
 {
     public override Task RunAsync(CancellationToken stopping)
     {
+        System.Console.WriteLine($"{DateTime.Now:HH:mm:ss} {DashboardLine(app)}");
         foreach (var resource in app.Resources)
         {
             resource.Changed += Print;
@@ -20,7 +21,7 @@ internal sealed class PlainResourceConsole(DistributedApplication app) : Resourc
             (resource.StateReason is { } reason ? $"  ({reason})" : ""));
 
     public override void ReportStarted() =>
-        System.Console.WriteLine($"{DateTime.Now:HH:mm:ss} All resources are healthy. GraphQL gateway: {GatewayUrl(app)}/graphql  (Ctrl+C stops everything)");
+        System.Console.WriteLine($"{DateTime.Now:HH:mm:ss} All resources are healthy. GraphQL gateway: {GatewayUrl(app)}/graphql  {DashboardLine(app)}  (Ctrl+C stops everything)");
 
     public override void ReportFailures(IEnumerable<ResourceFailedException> failures)
     {

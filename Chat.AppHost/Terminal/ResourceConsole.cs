@@ -28,6 +28,9 @@ public abstract class ResourceConsole
         }
     }
 
+    protected static string DashboardLine(DistributedApplication app) =>
+        app.Dashboard is { } dashboard ? $"Dashboard: {dashboard.Url}" : "Dashboard: off";
+
     protected static string GatewayUrl(DistributedApplication app) =>
         app.Resources.FirstOrDefault(r => r.Name == Chat.ServiceDefaults.ResourceNames.Gateway)?.Endpoints.FirstOrDefault() ?? "(no gateway)";
 }

@@ -1,4 +1,5 @@
 using Chat.Gateway.Schema.Auth;
+using Chat.Gateway.Schema.Presence;
 using Chat.Gateway.Schema.Subscriptions;
 
 namespace Chat.Gateway.Schema;
@@ -9,6 +10,7 @@ public sealed class MutationType : RootOperationType
     {
         Name = "Mutation";
         AddFieldsOf<AuthMutations>();
+        AddFieldsOf<PresenceMutations>();
         AddFieldsOf<TypingMutations>();
     }
 }

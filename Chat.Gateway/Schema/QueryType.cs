@@ -1,4 +1,5 @@
 using Chat.Gateway.Schema.Auth;
+using Chat.Gateway.Schema.Presence;
 
 namespace Chat.Gateway.Schema;
 
@@ -8,5 +9,6 @@ public sealed class QueryType : RootOperationType
     {
         Name = "Query";
         AddFieldsOf<AuthQueries>();
+        AddFieldsOf<PresenceQueries>();
     }
 }

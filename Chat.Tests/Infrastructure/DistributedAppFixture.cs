@@ -16,6 +16,9 @@ public sealed class DistributedAppFixture : IAsyncLifetime
 
     public Uri GatewayUrl => EndpointOf(ResourceNames.Gateway);
 
+    /// <summary>The AppHost's dashboard, which is also the OTLP receiver every service exports to.</summary>
+    public Uri DashboardUrl => new(App.Dashboard?.Url ?? throw new InvalidOperationException("The dashboard is disabled."));
+
     public async ValueTask InitializeAsync()
     {
         var builder = DistributedApplication.CreateBuilder(new AppHostOptions
@@ -57,6 +60,15 @@ public sealed class DistributedAppFixture : IAsyncLifetime
         {
             // Logins all arrive from the gateways' address.
             ["Auth__LoginRateLimit__PerIpPermitLimit"] = "100000",
+        };
+        options.ServiceSettings[ResourceNames.Presence] = new()
+        {
+            // Presence transitions in seconds instead of minutes; parked transitions retried soon.
+            ["Presence__AwayAfter"] = "00:00:03",
+            ["Presence__OfflineAfter"] = "00:00:08",
+            ["Presence__SweepInterval"] = "00:00:00.250",
+            ["Presence__KeyTtl"] = "00:00:30",
+            ["Presence__PendingRetryAfter"] = "00:00:02",
         };
         return options;
     }

@@ -1,0 +1,8 @@
+namespace Chat.AppHost.Telemetry;
+
+public enum SpanStatus
+{
+    Unset,
+    Ok,
+    Error,
+}

@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using Chat.ServiceDefaults;
+using Chat.Tests.Infrastructure;
+
+namespace Chat.Tests.Dashboard;
+
+/// <summary>The services the AppHost runs export their telemetry to its receiver, and a request is one trace across them.</summary>
+[Collection(DistributedAppCollection.Name)]
+public sealed class TelemetryWiringTests(DistributedAppFixture fixture)
+{
+    [Fact]
+    public async Task Register_ThroughTheGateway_IsOneTraceOfGatewayAuthAndNpgsqlSpans_ParentChildLinked()
+    {
+        var traceId = await TracedRegistration.SendAsync(fixture.GatewayUrl, TestContext.Current.CancellationToken);
+
+        await TracedRegistration.WaitForCompleteTraceAsync(fixture.App.Dashboard!.Telemetry, traceId);
+        using var dashboard = new HttpClient { BaseAddress = fixture.DashboardUrl };
+        var trace = await dashboard.GetFromJsonAsync<TraceViewDto>($"/api/traces/{traceId}", TestContext.Current.CancellationToken);
+
+        var spans = trace!.Spans.ToDictionary(s => s.SpanId);
+        var gatewayServer = Assert.Single(trace.Spans, s => s.ServiceName == ResourceNames.Gateway && s.Kind == "Server");
+        var authServer = Assert.Single(trace.Spans, s => s.ServiceName == ResourceNames.Auth && s.Kind == "Server" && s.Name.Contains("register", StringComparison.Ordinal));
+        var gatewayClient = spans[authServer.ParentSpanId!];
+        Assert.Equal((ResourceNames.Gateway, "Client"), (gatewayClient.ServiceName, gatewayClient.Kind));
+        Assert.True(IsDescendantOf(gatewayClient, gatewayServer.SpanId, spans), "the gateway's call to auth is inside its GraphQL request");
+        var npgsql = trace.Spans.Where(s => s.Scope == "Npgsql").ToList();
+        Assert.NotEmpty(npgsql);
+        Assert.All(npgsql, s => Assert.True(IsDescendantOf(s, authServer.SpanId, spans), $"{s.Name} is inside auth's request"));
+        Assert.All(trace.Spans, s => Assert.Equal(traceId, s.TraceId));
+        Assert.Equal([ResourceNames.Auth, ResourceNames.Gateway], trace.Summary.Services);
+    }
+
+    [Fact]
+    public async Task Services_ExportStructuredLogsAndMetrics_ToTheReceiver()
+    {
+        var telemetry = fixture.App.Dashboard!.Telemetry;
+
+        await Eventually.TrueAsync(
+            () => telemetry.Logs.Snapshot().Any(l => l.ServiceName == ResourceNames.Gateway)
+                && telemetry.MetricPoints.Snapshot().Any(p => p.ServiceName == ResourceNames.Auth),
+            TimeSpan.FromSeconds(20),
+            "gateway logs and auth metrics");
+
+        Assert.Contains(telemetry.LatestMetrics(ResourceNames.Auth), p => p.Name.StartsWith("http.server", StringComparison.Ordinal) || p.Name.StartsWith("dotnet.", StringComparison.Ordinal));
+    }
+
+    private static bool IsDescendantOf(SpanDto span, string ancestorId, IReadOnlyDictionary<string, SpanDto> spans)
+    {
+        for (var current = span; current.ParentSpanId is { } parent; current = spans[parent])
+        {
+            if (parent == ancestorId)
+            {
+                return true;
+            }
+            if (!spans.ContainsKey(parent))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+}

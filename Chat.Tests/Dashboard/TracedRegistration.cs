@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Chat.AppHost.Telemetry;
+using Chat.ServiceDefaults;
+using Chat.Tests.Infrastructure;
+
+namespace Chat.Tests.Dashboard;
+
+/// <summary>
+/// A <c>register</c> mutation sent with our own W3C <c>traceparent</c>, so the test knows the trace id the
+/// gateway continues and can look that trace up on the dashboard.
+/// </summary>
+internal static class TracedRegistration
+{
+    private const string Register = "mutation($input: RegisterInput!) { register(input: $input) { user { id } } }";
+
+    /// <summary>
+    /// Registers a fresh user and returns the trace id. Retries (as a new user, in a new trace) when the gateway
+    /// answers SERVICE_UNAVAILABLE: on a loaded 2-core box bcrypt can outlast the gateway's downstream time budget,
+    /// and that budget is not what these tests are about.
+    /// </summary>
+    public static async Task<string> SendAsync(Uri gatewayUrl, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (traceId, body) = await TrySendAsync(gatewayUrl, cancellationToken);
+            if (body["data"]?["register"]?["user"]?["id"] is not null)
+            {
+                return traceId;
+            }
+            if (attempt == 3 || body["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>() != "SERVICE_UNAVAILABLE")
+            {
+                throw new InvalidOperationException($"register failed: {body.ToJsonString()}");
+            }
+        }
+    }
+
+    private static async Task<(string TraceId, JsonNode Body)> TrySendAsync(Uri gatewayUrl, CancellationToken cancellationToken)
+    {
+        var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        var parentId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..8]);
+        var name = "trace" + Guid.NewGuid().ToString("N")[..10];
+        using var http = new HttpClient { BaseAddress = gatewayUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new { query = Register, variables = new { input = new { email = $"{name}@example.com", username = name, password = "correct horse 1" } } }),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{parentId}-01");
+        using var response = await http.SendAsync(request, cancellationToken);
+        return (traceId, JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Waits until the trace has arrived whole: the gateway's server span is its only span without a parent
+    /// among them (services export in batches, so spans come in over a second or two), and auth's database calls are in.
+    /// </summary>
+    public static Task WaitForCompleteTraceAsync(TelemetryStore telemetry, string traceId) =>
+        Eventually.TrueAsync(() =>
+        {
+            var spans = telemetry.Trace(traceId);
+            var ids = spans.Select(s => s.SpanId).ToHashSet();
+            var roots = spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).ToList();
+            return roots is [{ ServiceName: ResourceNames.Gateway, Kind: "Server" }]
+                && spans.Any(s => s.ServiceName == ResourceNames.Auth && s.Scope == "Npgsql");
+        }, TimeSpan.FromSeconds(20), $"trace {traceId} to arrive whole from gateway and auth");
+}
