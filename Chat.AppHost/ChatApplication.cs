@@ -52,6 +52,8 @@ public static class ChatApplication
 
         builder.AddService(options, ResourceNames.Gateway, "Chat.Gateway", wellKnownPort: 3000, instance => instance
             .WithReference(redis).WaitFor(redis)
+            .WithReference(kafka).WaitFor(kafka)
+            .WithReference(schemaRegistry).WaitFor(schemaRegistry)
             .WithReferences(auth)
             .WithReferences(messaging)
             .WithReferences(presence)

@@ -6,6 +6,7 @@ public static class BenchmarkRunner
     private static readonly Dictionary<string, IBenchmarkScenario> Scenarios = new IBenchmarkScenario[]
     {
         new Scenarios.SendMessageScenario(),
+        new WebSocketIdleScenario(),
     }.ToDictionary(scenario => scenario.Name, StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(string[] args)

@@ -27,6 +27,7 @@ public static partial class Extensions
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         builder.AddAuthServiceTokenValidation();
+        builder.AddGatewayRealtime();
         var services = builder.Services;
         services.AddOptions<GraphQLEndpointOptions>().BindConfiguration(GraphQLEndpointOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
@@ -57,6 +58,7 @@ public static partial class Extensions
         app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseWebSockets();
         app.MapGraphQLHttp()
             .RequireCors(CorsPolicyName)
             .RequireRateLimiting(GraphQLRateLimiting.PolicyName);

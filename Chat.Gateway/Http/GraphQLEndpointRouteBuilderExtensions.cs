@@ -12,6 +12,7 @@ public static class GraphQLEndpointRouteBuilderExtensions
     {
         var pipeline = endpoints.CreateApplicationBuilder()
             .UseMiddleware<GraphQLHttpMiddleware>()
+            .UseMiddleware<WebSockets.GraphQLWebSocketMiddleware>()
             .Build();
         return endpoints.Map(pattern, pipeline).WithDisplayName("GraphQL");
     }

@@ -2,6 +2,7 @@ using Chat.Gateway.Schema.Auth;
 using Chat.Gateway.Schema.Notifications;
 using Chat.Gateway.Schema.Presence;
 using Chat.Gateway.Schema.Messaging;
+using Chat.Gateway.Schema.Subscriptions;
 
 namespace Chat.Gateway.Schema;
 
@@ -14,5 +15,6 @@ public sealed class MutationType : RootOperationType
         AddFieldsOf<PresenceMutations>();
         AddFieldsOf<MessagingMutations>();
         AddFieldsOf<NotificationMutations>();
+        AddFieldsOf<TypingMutations>();
     }
 }

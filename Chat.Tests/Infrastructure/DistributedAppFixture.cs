@@ -48,6 +48,12 @@ public sealed class DistributedAppFixture : IAsyncLifetime
             ["RateLimiting__PermitsPerUser"] = "100000",
             // Serves /diagnostics/downstream-calls, so tests can prove batching (no N+1 calls to services).
             ["Diagnostics__CountDownstreamCalls"] = "true",
+            // WebSocket tests: a missing connection_init and a slow reader are detected within seconds.
+            ["WebSockets__ConnectionInitTimeout"] = "00:00:03",
+            ["WebSockets__SendQueueCapacity"] = "64",
+            // A slow test client resumes reading only after its flood was published, which on a loaded machine
+            // may take longer than the default 5 s the gateway waits before aborting instead of closing.
+            ["WebSockets__CloseTimeout"] = "00:00:30",
             // The test machine is shared and often saturated: a service's cold first calls (JIT, EF Core query
             // compilation) can take longer than the production budget of 2 s. Timeouts have their own tests.
             ["Downstream__AttemptTimeout"] = "00:00:10",

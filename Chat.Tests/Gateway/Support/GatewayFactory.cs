@@ -12,7 +12,13 @@ public sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settings
     /// <summary>A gateway whose Auth service is at <paramref name="authUrl"/>, plus extra settings.</summary>
     public static GatewayFactory WithAuthAt(Uri authUrl, params (string Key, string? Value)[] extra)
     {
-        var all = new Dictionary<string, string?> { ["services:auth:http:0"] = authUrl.ToString().TrimEnd('/') };
+        var all = new Dictionary<string, string?>
+        {
+            ["services:auth:http:0"] = authUrl.ToString().TrimEnd('/'),
+            // Real-time feeds are not under test here: Redis and Kafka addresses where nothing listens.
+            ["ConnectionStrings:redis"] = ClosedPort.Url().Authority,
+            ["ConnectionStrings:kafka"] = ClosedPort.Url().Authority,
+        };
         foreach (var (key, value) in extra)
         {
             all[key] = value;

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Chat.Gateway.Schema.Subscriptions.Types;
+using StackExchange.Redis;
+
+namespace Chat.Gateway.Realtime;
+
+/// <summary>
+/// Relays <c>notifications:{userId}</c> to local subscribers. One Redis subscription per user with at least one
+/// <c>notificationAdded</c> subscription on this instance, however many they have; the last one to go releases it.
+/// </summary>
+public sealed partial class NotificationFeed(IConnectionMultiplexer redis, ILogger<NotificationFeed> logger)
+{
+    private readonly KeyedSubscribers<Guid, IObserver<NotificationEvent>> subscribers = new();
+    private readonly Dictionary<Guid, Task<ChannelMessageQueue>> channels = [];
+
+    public static RedisChannel ChannelOf(Guid userId) => RedisChannel.Literal("notifications:" + userId);
+
+    /// <summary>Subscribed once the returned task completes, so nothing published afterwards is missed.</summary>
+    public async Task<IObservable<NotificationEvent>> SubscribeAsync(Guid userId)
+    {
+        Task<ChannelMessageQueue> channel;
+        lock (channels)
+        {
+            // Opened before the observer attaches, so the subscription is live when the resolver returns.
+            channel = channels.TryGetValue(userId, out var existing) ? existing : channels[userId] = OpenAsync(userId);
+        }
+        await channel;
+        return new ObservableSource<NotificationEvent>(observer =>
+        {
+            lock (channels)
+            {
+                subscribers.Add(userId, observer);
+                if (!channels.ContainsKey(userId))
+                {
+                    channels[userId] = OpenAsync(userId);
+                }
+            }
+            return new Unsubscriber(() => Release(userId, observer));
+        });
+    }
+
+    private void Release(Guid userId, IObserver<NotificationEvent> observer)
+    {
+        Task<ChannelMessageQueue>? closing = null;
+        lock (channels)
+        {
+            if (subscribers.Remove(userId, observer) == 0 && channels.Remove(userId, out var channel))
+            {
+                closing = channel;
+            }
+        }
+        if (closing is not null)
+        {
+            _ = CloseAsync(closing);
+        }
+    }
+
+    private async Task<ChannelMessageQueue> OpenAsync(Guid userId)
+    {
+        var queue = await redis.GetSubscriber().SubscribeAsync(ChannelOf(userId));
+        queue.OnMessage(message => Deliver(userId, message.Message));
+        return queue;
+    }
+
+    private static async Task CloseAsync(Task<ChannelMessageQueue> channel)
+    {
+        try
+        {
+            await (await channel).UnsubscribeAsync();
+        }
+        catch (RedisException)
+        {
+            // the connection is gone, and with it the subscription
+        }
+    }
+
+    private void Deliver(Guid userId, RedisValue payload)
+    {
+        NotificationEvent? notification;
+        try
+        {
+            notification = Parse(payload);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            LogUnreadable(logger, exception, userId);
+            return;
+        }
+
+        if (notification is null || notification.UserId != userId)
+        {
+            return;
+        }
+        foreach (var observer in subscribers.Get(userId))
+        {
+            observer.OnNext(notification);
+        }
+    }
+
+    private static NotificationEvent? Parse(RedisValue payload)
+    {
+        using var document = JsonDocument.Parse((string)payload!);
+        var root = document.RootElement;
+        return new NotificationEvent
+        {
+            Id = root.GetProperty("id").GetGuid(),
+            UserId = root.GetProperty("userId").GetGuid(),
+            Type = root.GetProperty("type").GetString() ?? "",
+            Title = root.GetProperty("title").GetString() ?? "",
+            Message = root.GetProperty("message").GetString() ?? "",
+            Data = root.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null ? data.GetRawText() : null,
+            Read = root.TryGetProperty("read", out var read) && read.ValueKind == JsonValueKind.True,
+            CreatedAt = root.GetProperty("createdAt").GetDateTimeOffset(),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable notification for user {UserId} on Redis; skipped")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, Guid userId);
+}
