@@ -33,5 +33,5 @@ public sealed class DashboardOptions
 
     /// <summary>The largest OTLP export accepted (after decompression); larger ones get 413.</summary>
     [Range(1024, 256 * 1024 * 1024)]
-    public int MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+    public int MaxRequestBodyBytes { get; set; } = 16 * 1024 * 1024;
 }

@@ -24,5 +24,11 @@ public static class ProjectExtensions
         .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
         .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
         .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500")
+        // Small batches stay well under the receiver's body limit even with long SQL texts, and a deeper queue
+        // rides out a busy second instead of dropping spans.
+        .WithEnvironment("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "128")
+        .WithEnvironment("OTEL_BSP_MAX_QUEUE_SIZE", "8192")
+        .WithEnvironment("OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", "128")
+        .WithEnvironment("OTEL_BLRP_MAX_QUEUE_SIZE", "8192")
         .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "5000");
 }

@@ -55,13 +55,16 @@ internal static class TracedRegistration
     /// without a parent among them (services export in batches, so spans come in over a second or two), and auth's database calls are in.
     /// </summary>
     public static Task WaitForCompleteTraceAsync(TelemetryStore telemetry, string traceId) =>
-        Eventually.TrueAsync(() =>
+        Eventually.ReturnsAsync(() =>
         {
             // The trace goes on through Kafka (user.registered → notifications); this checks its HTTP part.
-            var spans = telemetry.Trace(traceId).Where(s => s.ServiceName is ResourceNames.Gateway or ResourceNames.Auth).ToList();
+            var all = telemetry.Trace(traceId);
+            var spans = all.Where(s => s.ServiceName is ResourceNames.Gateway or ResourceNames.Auth).ToList();
             var ids = spans.Select(s => s.SpanId).ToHashSet();
             var roots = spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).ToList();
-            return roots is [{ ServiceName: ResourceNames.Gateway, Kind: "Server" }]
+            var whole = roots is [{ ServiceName: ResourceNames.Gateway, Kind: "Server" }]
                 && spans.Any(s => s.ServiceName == ResourceNames.Auth && s.Scope == "Npgsql");
-        }, TimeSpan.FromSeconds(20), $"trace {traceId} to arrive whole from gateway and auth");
+            return Task.FromResult(whole ? "whole" : string.Join("; ", all.Select(s =>
+                $"{s.ServiceName}/{s.Scope}/{s.Kind} '{s.Name}' parent={(s.ParentSpanId is { } p && ids.Contains(p) ? "in" : s.ParentSpanId ?? "none")}")));
+        }, summary => summary == "whole", TimeSpan.FromSeconds(60), $"trace {traceId} to arrive whole from gateway and auth");
 }

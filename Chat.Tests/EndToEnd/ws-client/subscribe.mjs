@@ -6,7 +6,8 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 const [url, token, query, variablesJson = '{}', maxEvents = '1', seconds = '20'] = process.argv.slice(2);
-const print = (line) => process.stdout.write(JSON.stringify(line) + '\n');
+// Every line carries its receive time (ms since the epoch) so tests can measure delivery latency.
+const print = (line) => process.stdout.write(JSON.stringify({ ...line, at: Date.now() }) + '\n');
 
 const client = createClient({
   url,
