@@ -9,8 +9,8 @@ namespace Chat.Tests.Dashboard;
 /// The dashboard page in a real headless Chromium (Debian's, driven by Playwright): resources, console logs, a trace's
 /// waterfall. Screenshots land in <c>bin/.../artifacts/dashboard/</c> for people to look at.
 /// </summary>
-[Collection(DistributedAppCollection.Name)]
-public sealed class DashboardPageTests(DistributedAppFixture fixture) : IAsyncLifetime
+[Collection(DashboardAppCollection.Name)]
+public sealed class DashboardPageTests(DashboardAppFixture fixture) : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
     private static readonly string Artifacts = Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard");

@@ -8,8 +8,8 @@ using Chat.Tests.Infrastructure;
 namespace Chat.Tests.Dashboard;
 
 /// <summary>The dashboard's restart button: a requested restart, not a crash.</summary>
-[Collection(DistributedAppCollection.Name)]
-public sealed class RestartEndpointTests(DistributedAppFixture fixture)
+[Collection(DashboardAppCollection.Name)]
+public sealed class RestartEndpointTests(DashboardAppFixture fixture)
 {
     [Fact]
     public async Task PostRestart_ForNotifications_NewProcessHealthyAgain_CrashRestartCountUnchanged()

@@ -5,8 +5,8 @@ using Chat.Tests.Infrastructure;
 namespace Chat.Tests.Dashboard;
 
 /// <summary>The services the AppHost runs export their telemetry to its receiver, and a request is one trace across them.</summary>
-[Collection(DistributedAppCollection.Name)]
-public sealed class TelemetryWiringTests(DistributedAppFixture fixture)
+[Collection(DashboardAppCollection.Name)]
+public sealed class TelemetryWiringTests(DashboardAppFixture fixture)
 {
     [Fact]
     public async Task Register_ThroughTheGateway_IsOneTraceOfGatewayAuthAndNpgsqlSpans_ParentChildLinked()
@@ -23,11 +23,13 @@ public sealed class TelemetryWiringTests(DistributedAppFixture fixture)
         var gatewayClient = spans[authServer.ParentSpanId!];
         Assert.Equal((ResourceNames.Gateway, "Client"), (gatewayClient.ServiceName, gatewayClient.Kind));
         Assert.True(IsDescendantOf(gatewayClient, gatewayServer.SpanId, spans), "the gateway's call to auth is inside its GraphQL request");
-        var npgsql = trace.Spans.Where(s => s.Scope == "Npgsql").ToList();
+        // The trace goes on through Kafka (user.registered reaches notifications, with database calls of its own).
+        var npgsql = trace.Spans.Where(s => s.Scope == "Npgsql" && s.ServiceName == ResourceNames.Auth).ToList();
         Assert.NotEmpty(npgsql);
         Assert.All(npgsql, s => Assert.True(IsDescendantOf(s, authServer.SpanId, spans), $"{s.Name} is inside auth's request"));
         Assert.All(trace.Spans, s => Assert.Equal(traceId, s.TraceId));
-        Assert.Equal([ResourceNames.Auth, ResourceNames.Gateway], trace.Summary.Services);
+        Assert.Contains(ResourceNames.Auth, trace.Summary.Services);
+        Assert.Contains(ResourceNames.Gateway, trace.Summary.Services);
     }
 
     [Fact]

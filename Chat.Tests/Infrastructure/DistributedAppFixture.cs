@@ -8,7 +8,7 @@ namespace Chat.Tests.Infrastructure;
 /// The whole distributed application, started once for the tests that share it through the same
 /// declaration Program.cs runs (<see cref="ChatApplication"/>), on free ports with a throwaway data folder.
 /// </summary>
-public sealed class DistributedAppFixture : IAsyncLifetime
+public class DistributedAppFixture : IAsyncLifetime
 {
     public DistributedApplication App { get; private set; } = null!;
 
