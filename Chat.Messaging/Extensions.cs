@@ -20,6 +20,7 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ConversationViews>();
         services.AddScoped<ConversationService>();
+        services.AddSingleton<MessagingMetrics>();
         services.AddScoped<MessageService>();
         services.AddScoped<MessageQueries>();
         services.AddScoped<ReadStateService>();

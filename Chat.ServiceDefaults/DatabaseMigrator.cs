@@ -11,16 +11,18 @@ namespace Chat.ServiceDefaults;
 
 /// <summary>
 /// Creates the database and applies pending migrations at start-up. Hosted services start before the
-/// web server, so no request reaches a half-migrated schema.
+/// web server, so no request reaches a half-migrated schema. Takes the configured connection string: the one the
+/// context reports has no password once Npgsql has opened a connection with it.
 /// </summary>
-public sealed partial class DatabaseMigrator<TContext>(IServiceProvider services, ILogger<DatabaseMigrator<TContext>> logger)
+public sealed partial class DatabaseMigrator<TContext>(
+    IServiceProvider services, string connectionString, ILogger<DatabaseMigrator<TContext>> logger)
     : IHostedService where TContext : DbContext
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
-        var target = new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString());
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
 
         // Several instances starting together would each apply the same migration ("relation already exists"):
         // they take turns under an advisory lock. It is held on the server's maintenance database because the

@@ -22,14 +22,18 @@ public static class PostgresExtensions
 
         builder.Services.AddDbContextPool<TContext>(options =>
         {
-            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
+            options.UseNpgsql(connectionString, npgsql => npgsql
+                    .EnableRetryOnFailure()
+                    .ConfigureDataSource(dataSource => dataSource.ConfigureTracing(tracing => tracing
+                        .ConfigureCommandSpanNameProvider(SqlSpanNames.ForCommand)
+                        .ConfigureBatchSpanNameProvider(SqlSpanNames.ForBatch))))
                 .UseSnakeCaseNamingConvention();
             configure?.Invoke(options);
         });
 
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: connectionName, tags: ["ready"]);
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddNpgsql());
-        builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+        builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<DatabaseMigrator<TContext>>(services, connectionString));
         return builder;
     }
 }

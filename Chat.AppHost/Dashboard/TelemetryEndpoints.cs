@@ -41,7 +41,7 @@ public static class TelemetryEndpoints
     private static Ok<IReadOnlyList<ReceivedLog>> GetLogs(TelemetryStore store, string? service, string? traceId, string? filter, int limit = 200) =>
         TypedResults.Ok(store.FindLogs(EmptyAsNull(service), EmptyAsNull(traceId), EmptyAsNull(filter), Math.Clamp(limit, 1, MaxLimit)));
 
-    private static Ok<IReadOnlyList<ReceivedMetricPoint>> GetMetrics(TelemetryStore store, string? service) =>
+    private static Ok<IReadOnlyList<MetricSeries>> GetMetrics(TelemetryStore store, string? service) =>
         TypedResults.Ok(store.LatestMetrics(EmptyAsNull(service)));
 
     private static Ok<TelemetryStats> GetStats(TelemetryStore store) => TypedResults.Ok(new TelemetryStats(

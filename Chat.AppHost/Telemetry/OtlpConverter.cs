@@ -58,7 +58,7 @@ public sealed class OtlpConverter(DashboardOptions options)
     private IEnumerable<ReceivedMetricPoint> Points(string service, Metric metric) => metric.DataCase switch
     {
         Metric.DataOneofCase.Gauge => metric.Gauge.DataPoints.Select(point => Number(service, metric, "gauge", point)),
-        Metric.DataOneofCase.Sum => metric.Sum.DataPoints.Select(point => Number(service, metric, "sum", point)),
+        Metric.DataOneofCase.Sum => metric.Sum.DataPoints.Select(point => Number(service, metric, metric.Sum.IsMonotonic ? "counter" : "sum", point)),
         Metric.DataOneofCase.Histogram => metric.Histogram.DataPoints.Select(point => new ReceivedMetricPoint(
             OtlpValues.Time(point.TimeUnixNano), service, metric.Name, metric.Unit, "histogram",
             point.HasSum ? point.Sum : 0, point.Count, _values.Attributes(point.Attributes))),

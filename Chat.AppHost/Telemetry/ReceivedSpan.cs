@@ -18,4 +18,7 @@ public sealed record ReceivedSpan(
     IReadOnlyList<SpanEvent> Events)
 {
     public double DurationMilliseconds => (End - Start).TotalMilliseconds;
+
+    /// <summary>The value of the span's attribute <paramref name="key"/>, or null when it has none.</summary>
+    public string? Attribute(string key) => Attributes.FirstOrDefault(attribute => attribute.Key == key)?.Value;
 }

@@ -36,12 +36,12 @@ public sealed class TelemetryStore(DashboardOptions options)
             .Reverse()
             .Take(limit)];
 
-    /// <summary>The latest point of every metric series name per service.</summary>
-    public IReadOnlyList<ReceivedMetricPoint> LatestMetrics(string? service) =>
+    /// <summary>Every metric series per service: its latest point, and its growth per minute where that means something.</summary>
+    public IReadOnlyList<MetricSeries> LatestMetrics(string? service) =>
         [.. MetricPoints.Snapshot()
             .Where(point => service is null || point.ServiceName == service)
             .GroupBy(point => (point.ServiceName, point.Name, Attributes: string.Join(',', point.Attributes.Select(a => a.Key + "=" + a.Value))))
-            .Select(series => series.Last())
-            .OrderBy(point => point.ServiceName, StringComparer.Ordinal)
-            .ThenBy(point => point.Name, StringComparer.Ordinal)];
+            .Select(series => MetricSeries.Of([.. series.OrderBy(point => point.Timestamp)]))
+            .OrderBy(series => series.Latest.ServiceName, StringComparer.Ordinal)
+            .ThenBy(series => series.Latest.Name, StringComparer.Ordinal)];
 }

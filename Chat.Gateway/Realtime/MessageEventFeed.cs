@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chat.Contracts;
 using Chat.ServiceDefaults;
+using Chat.ServiceDefaults.Eventing;
 using Confluent.Kafka;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -20,6 +21,7 @@ public sealed partial class MessageEventFeed(KafkaClientConfigs configs, Message
     public static readonly string[] TopicNames = [Topics.MessageCreated, Topics.MessageUpdated, Topics.MessageDeleted, Topics.ConversationChanged];
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private readonly string groupId = "gateway-" + Guid.NewGuid().ToString("N");
     private volatile bool live;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
@@ -30,7 +32,7 @@ public sealed partial class MessageEventFeed(KafkaClientConfigs configs, Message
 
     private void Run(CancellationToken stoppingToken)
     {
-        var config = configs.Consumer("gateway-" + Guid.NewGuid().ToString("N"));
+        var config = configs.Consumer(groupId);
         config.AutoOffsetReset = AutoOffsetReset.Latest;
         config.EnableAutoCommit = false;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
@@ -47,6 +49,7 @@ public sealed partial class MessageEventFeed(KafkaClientConfigs configs, Message
             {
                 if (Consume(consumer, stoppingToken) is { Message.Value: { } value } result)
                 {
+                    using var activity = KafkaActivities.StartProcess(result, groupId);
                     Dispatch(result.Topic, value, stoppingToken);
                 }
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Chat.Contracts;
 using Chat.Contracts.Events;
 using Chat.Gateway.Schema.Subscriptions.Types;
@@ -45,6 +46,8 @@ public sealed partial class MessageEventHub(ConversationMembership membership, I
 
     private void Deliver(MessageEvent message, IEnumerable<Guid> participantIds)
     {
+        using var activity = StartPush(message);
+        var recipients = 0;
         foreach (var userId in participantIds)
         {
             foreach (var subscriber in byUser.Get(userId))
@@ -52,10 +55,15 @@ public sealed partial class MessageEventHub(ConversationMembership membership, I
                 if (subscriber.Wants(message))
                 {
                     subscriber.Observer.OnNext(message);
+                    recipients++;
                 }
             }
         }
+        activity?.SetTag(RealtimeTracing.Recipients, recipients);
     }
+
+    private static Activity? StartPush(MessageEvent message) =>
+        RealtimeTracing.StartPush(message.Kind == MessageEventKind.Created ? "messageAdded" : "messageUpdated");
 
     private async Task DeliverToMembersAsync(MessageEvent message, CancellationToken cancellationToken)
     {
@@ -65,6 +73,7 @@ public sealed partial class MessageEventHub(ConversationMembership membership, I
             return;
         }
 
+        using var activity = StartPush(message);
         foreach (var subscriber in byUser.All())
         {
             if (!subscriber.Wants(message))

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Chat.ServiceDefaults.Eventing;
 using Chat.Gateway.Schema.Subscriptions.Types;
 using StackExchange.Redis;
 
@@ -77,9 +79,10 @@ public sealed partial class NotificationFeed(IConnectionMultiplexer redis, ILogg
     private void Deliver(Guid userId, RedisValue payload)
     {
         NotificationEvent? notification;
+        ActivityContext published;
         try
         {
-            notification = Parse(payload);
+            (notification, published) = Parse(payload);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {
@@ -91,28 +94,48 @@ public sealed partial class NotificationFeed(IConnectionMultiplexer redis, ILogg
         {
             return;
         }
+        using var activity = RealtimeTracing.StartPush("notificationAdded", published);
+        var recipients = 0;
         foreach (var observer in subscribers.Get(userId))
         {
             observer.OnNext(notification);
+            recipients++;
         }
+        activity?.SetTag(RealtimeTracing.Recipients, recipients);
     }
 
-    private static NotificationEvent? Parse(RedisValue payload)
+    /// <summary>The notification, and the trace context of the publishing span when the publisher sent one.</summary>
+    private static (NotificationEvent? Notification, ActivityContext Published) Parse(RedisValue payload)
     {
         using var document = JsonDocument.Parse((string)payload!);
         var root = document.RootElement;
-        return new NotificationEvent
-        {
-            Id = root.GetProperty("id").GetGuid(),
-            UserId = root.GetProperty("userId").GetGuid(),
-            Type = root.GetProperty("type").GetString() ?? "",
-            Title = root.GetProperty("title").GetString() ?? "",
-            Message = root.GetProperty("message").GetString() ?? "",
-            Data = root.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null ? data.GetRawText() : null,
-            Read = root.TryGetProperty("read", out var read) && read.ValueKind == JsonValueKind.True,
-            CreatedAt = root.GetProperty("createdAt").GetDateTimeOffset(),
-        };
+        return (ParseNotification(root), KafkaTraceContext.Extract(TraceCarrier(root)));
     }
+
+    private static Dictionary<string, string> TraceCarrier(JsonElement root)
+    {
+        var carrier = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in (string[])["traceparent", "tracestate"])
+        {
+            if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                carrier[name] = value.GetString()!;
+            }
+        }
+        return carrier;
+    }
+
+    private static NotificationEvent ParseNotification(JsonElement root) => new()
+    {
+        Id = root.GetProperty("id").GetGuid(),
+        UserId = root.GetProperty("userId").GetGuid(),
+        Type = root.GetProperty("type").GetString() ?? "",
+        Title = root.GetProperty("title").GetString() ?? "",
+        Message = root.GetProperty("message").GetString() ?? "",
+        Data = root.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null ? data.GetRawText() : null,
+        Read = root.TryGetProperty("read", out var read) && read.ValueKind == JsonValueKind.True,
+        CreatedAt = root.GetProperty("createdAt").GetDateTimeOffset(),
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable notification for user {UserId} on Redis; skipped")]
     private static partial void LogUnreadable(ILogger logger, Exception exception, Guid userId);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chat.Messaging.Messages;
 
 /// <summary>Sending, editing and deleting messages; each change and its event in one SaveChanges.</summary>
-public sealed class MessageService(ChatDbContext db, TimeProvider time)
+public sealed class MessageService(ChatDbContext db, TimeProvider time, MessagingMetrics metrics)
 {
     /// <summary>
     /// Stores the message, or — when the sender already sent one with this clientMessageId — returns that one
@@ -49,6 +49,7 @@ public sealed class MessageService(ChatDbContext db, TimeProvider time)
             return (MessageDto.From(winner), false);
         }
 
+        metrics.Sent(conversation.IsGroup);
         return (MessageDto.From(message), true);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Chat.Notifications.Configuration;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ public sealed class NotificationCache(IConnectionMultiplexer redis, IOptions<Not
           redis.call('HINCRBY', KEYS[2], 'unread', 1)
           redis.call('HINCRBY', KEYS[2], 'total', 1)
         end
-        return redis.call('PUBLISH', ARGV[3], ARGV[1])
+        return redis.call('PUBLISH', ARGV[3], ARGV[4])
         """;
 
     private const string RebuildScript = """
@@ -54,12 +55,27 @@ public sealed class NotificationCache(IConnectionMultiplexer redis, IOptions<Not
 
     private IDatabase Database => redis.GetDatabase();
 
-    /// <summary>Adds a committed notification to the list and publishes it on the user's channel.</summary>
-    public Task PushAndPublishAsync(NotificationView notification)
+    /// <summary>
+    /// Adds a committed notification to the list and publishes it on the user's channel, with the trace context
+    /// of this call so the gateway's push continues the trace.
+    /// </summary>
+    public async Task PushAndPublishAsync(NotificationView notification)
     {
-        var json = notification.ToJson();
-        return Database.ScriptEvaluateAsync(PushScript, Keys(notification.UserId),
-            [json, options.Value.CachedPerUser, NotificationCacheKeys.Channel(notification.UserId)]);
+        using var activity = NotificationTracing.StartRedisCall("EVALSHA", "push notification");
+        try
+        {
+            await Database.ScriptEvaluateAsync(PushScript, Keys(notification.UserId),
+            [
+                notification.ToJson(), options.Value.CachedPerUser, NotificationCacheKeys.Channel(notification.UserId),
+                notification.ToChannelJson(activity),
+            ]);
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            activity?.SetTag("error.type", exception.GetType().FullName);
+            throw;
+        }
     }
 
     /// <summary>The first <paramref name="count"/> notifications, unread and total counts — or null when not warm.</summary>

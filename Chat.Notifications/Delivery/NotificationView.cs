@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Chat.ServiceDefaults.Eventing;
 using Chat.Notifications.Domain;
 
 namespace Chat.Notifications.Delivery;
@@ -21,6 +23,20 @@ public sealed record NotificationView(
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>
+    /// The message on the Redis channel: the same JSON plus the W3C <c>traceparent</c> (and <c>tracestate</c>) of
+    /// the publishing span, which subscribers may use to continue the trace and otherwise ignore.
+    /// </summary>
+    public string ToChannelJson(Activity? publishing)
+    {
+        var json = JsonSerializer.SerializeToNode(this, JsonOptions)!.AsObject();
+        foreach (var (name, value) in KafkaTraceContext.Capture(publishing))
+        {
+            json[name] = value;
+        }
+        return json.ToJsonString();
+    }
 
     public static NotificationView FromJson(string json) =>
         JsonSerializer.Deserialize<NotificationView>(json, JsonOptions)

@@ -50,7 +50,7 @@ public sealed partial class IntegrationEventProducer : IDisposable
     public Task<DeliveryResult<string, byte[]>> SendAsync(PreparedEvent prepared, CancellationToken cancellationToken)
     {
         var @event = prepared.Event;
-        var activity = StartSendActivity(@event);
+        var activity = KafkaActivities.StartSend(@event);
         var headers = new Headers
         {
             { EventHeaders.EventType, Encoding.UTF8.GetBytes(@event.EventType) },
@@ -77,7 +77,7 @@ public sealed partial class IntegrationEventProducer : IDisposable
         }
         catch (Exception exception)
         {
-            Fail(activity, exception);
+            KafkaActivities.Fail(activity, exception);
             activity?.Dispose();
             throw;
         }
@@ -96,38 +96,13 @@ public sealed partial class IntegrationEventProducer : IDisposable
         }
         catch (Exception exception)
         {
-            Fail(activity, exception);
+            KafkaActivities.Fail(activity, exception);
             throw;
         }
         finally
         {
             activity?.Dispose();
         }
-    }
-
-    private static Activity? StartSendActivity(OutgoingEvent @event)
-    {
-        // The context captured where the event was raised wins: an outbox row is sent long after its request ended.
-        var captured = KafkaTraceContext.Extract(@event.TraceContext);
-        var parent = captured != default ? captured : Activity.Current?.Context ?? default;
-        var activity = EventingTelemetry.ActivitySource.StartActivity($"send {@event.Topic}", ActivityKind.Producer, parent);
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetTag(EventingTelemetry.MessagingSystem, "kafka");
-            activity.SetTag(EventingTelemetry.OperationType, "send");
-            activity.SetTag(EventingTelemetry.OperationName, "send");
-            activity.SetTag(EventingTelemetry.DestinationName, @event.Topic);
-            activity.SetTag(EventingTelemetry.KafkaMessageKey, @event.Key);
-            activity.SetTag(EventingTelemetry.MessageId, @event.EventId.ToString());
-            activity.SetTag(EventingTelemetry.EventType, @event.EventType);
-        }
-        return activity;
-    }
-
-    private static void Fail(Activity? activity, Exception exception)
-    {
-        activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-        activity?.SetTag(EventingTelemetry.ErrorType, exception.GetType().FullName);
     }
 
     public void Dispose()

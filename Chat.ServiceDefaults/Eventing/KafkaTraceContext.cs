@@ -5,7 +5,7 @@ using Confluent.Kafka;
 namespace Chat.ServiceDefaults.Eventing;
 
 /// <summary>
-/// W3C trace context (<c>traceparent</c>/<c>tracestate</c>) in and out of Kafka headers and outbox rows,
+/// W3C trace context (<c>traceparent</c>/<c>tracestate</c>) in and out of Kafka headers, outbox rows and other carriers,
 /// through <see cref="DistributedContextPropagator.Current"/> so it follows whatever propagator the process uses.
 /// </summary>
 public static class KafkaTraceContext

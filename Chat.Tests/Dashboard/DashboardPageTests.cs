@@ -80,26 +80,28 @@ public sealed class DashboardPageTests(DashboardAppFixture fixture) : IAsyncLife
     }
 
     [Fact]
-    public async Task TracePage_AfterRegister_ShowsTheWaterfallAcrossGatewayAndAuth_AndSpanAttributes()
+    public async Task TracePage_AfterSendMessage_ShowsTheWaterfallFromTheGatewayToTheWebSocketPush_AndSpanAttributes()
     {
-        var traceId = await TracedRegistration.SendAsync(fixture.GatewayUrl, TestContext.Current.CancellationToken);
-        await TracedRegistration.WaitForCompleteTraceAsync(fixture.App.Dashboard!.Telemetry, traceId);
+        var traceId = await TracedMessageDelivery.SendAsync(fixture, TestContext.Current.CancellationToken);
+        await TracedMessageDelivery.WaitForWholeTraceAsync(fixture.App.Dashboard!.Telemetry, traceId);
 
         await _page.GotoAsync(fixture.DashboardUrl + "#/traces");
-        // Background work (outbox polls, health probes' queries) starts new traces every second; narrow the list
-        // to the gateway's requests as a person looking for their request would.
-        await _page.GetByPlaceholder("Service (e.g. gateway)").FillAsync(ResourceNames.Gateway);
+        await _page.GetByPlaceholder("Service (e.g. gateway)").FillAsync(ResourceNames.Notifications);
         await _page.Locator($"[data-testid=trace-row][data-trace-id='{traceId}']").ClickAsync();
 
         var waterfall = _page.GetByTestId("waterfall");
-        await Assertions.Expect(waterfall.Locator($"[data-testid=span-row][data-service={ResourceNames.Gateway}]").First).ToBeVisibleAsync();
-        await Assertions.Expect(waterfall.Locator($"[data-testid=span-row][data-service={ResourceNames.Auth}]").First).ToBeVisibleAsync();
-        await waterfall.Locator($"[data-testid=span-row][data-service={ResourceNames.Auth}]").Filter(new() { HasText = "register" }).First.ClickAsync();
+        foreach (var service in new[] { ResourceNames.Gateway, ResourceNames.Messaging, ResourceNames.Notifications, TracedMessageDelivery.PushingGateway })
+        {
+            await Assertions.Expect(waterfall.Locator($"[data-testid=span-row][data-service={service}]").First).ToBeVisibleAsync();
+        }
+        await Assertions.Expect(waterfall).ToContainTextAsync("send message.created");
+        await Assertions.Expect(waterfall).ToContainTextAsync("process message.created");
+        await Assertions.Expect(waterfall).ToContainTextAsync("push notificationAdded");
+        await waterfall.Locator("[data-testid=span-row]").Filter(new() { HasText = "send message.created" }).First.ClickAsync();
         var details = _page.GetByTestId("span-details");
-        await Assertions.Expect(details).ToContainTextAsync("url.path");
+        await Assertions.Expect(details).ToContainTextAsync("messaging.destination.name");
         await Assertions.Expect(details).ToContainTextAsync("service.name");
         await _page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "trace.png"), FullPage = true });
-        Assert.Equal(ResourceState.Running, fixture.App[ResourceNames.Auth].State);
     }
 
     [Fact]

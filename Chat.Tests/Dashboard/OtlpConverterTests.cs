@@ -115,7 +115,7 @@ public sealed class OtlpConverterTests
                         {
                             Metrics =
                             {
-                                new Metric { Name = "requests", Unit = "{request}", Sum = new Sum { DataPoints = { new NumberDataPoint { AsInt = 7, TimeUnixNano = UnixNanos(Start) } } } },
+                                new Metric { Name = "requests", Unit = "{request}", Sum = new Sum { IsMonotonic = true, DataPoints = { new NumberDataPoint { AsInt = 7, TimeUnixNano = UnixNanos(Start) } } } },
                                 new Metric { Name = "duration", Unit = "s", Histogram = new Histogram { DataPoints = { new HistogramDataPoint { Count = 3, Sum = 0.6, TimeUnixNano = UnixNanos(Start) } } } },
                             },
                         },
@@ -127,7 +127,7 @@ public sealed class OtlpConverterTests
         var points = Converter.MetricPoints(ExportMetricsServiceRequest.Parser.ParseFrom(request.ToByteArray())).ToList();
 
         Assert.Equal(2, points.Count);
-        Assert.Equal(("gateway", "requests", "sum", 7d), (points[0].ServiceName, points[0].Name, points[0].Type, points[0].Value));
+        Assert.Equal(("gateway", "requests", "counter", 7d), (points[0].ServiceName, points[0].Name, points[0].Type, points[0].Value));
         Assert.Equal(("histogram", 0.6, 3UL), (points[1].Type, points[1].Value, points[1].Count!.Value));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Chat.AppHost.Telemetry;
 using Chat.ServiceDefaults;
 using Chat.Tests.Infrastructure;
 
@@ -43,8 +44,40 @@ public sealed class TelemetryWiringTests(DashboardAppFixture fixture)
             TimeSpan.FromSeconds(20),
             "gateway logs and auth metrics");
 
-        Assert.Contains(telemetry.LatestMetrics(ResourceNames.Auth), p => p.Name.StartsWith("http.server", StringComparison.Ordinal) || p.Name.StartsWith("dotnet.", StringComparison.Ordinal));
+        Assert.Contains(telemetry.LatestMetrics(ResourceNames.Auth), s => s.Latest.Name.StartsWith("http.server", StringComparison.Ordinal) || s.Latest.Name.StartsWith("dotnet.", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task MessagePath_ExportsTheMetricsThatMatter_WithMessagesSentPerMinute()
+    {
+        var telemetry = fixture.App.Dashboard!.Telemetry;
+        await TracedMessageDelivery.SendAsync(fixture, TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(() => Series(telemetry, ResourceNames.Messaging, "chat.messages.sent") is not null,
+            TimeSpan.FromSeconds(30), "messaging to export chat.messages.sent");
+
+        // Two more messages after the first export, so the counter grows between two points within the minute.
+        await TracedMessageDelivery.SendAsync(fixture, TestContext.Current.CancellationToken);
+
+        await Eventually.TrueAsync(() => Series(telemetry, ResourceNames.Messaging, "chat.messages.sent")?.PerMinute > 0,
+            TimeSpan.FromSeconds(30), "messages sent per minute");
+        string[][] expected =
+        [
+            [ResourceNames.Messaging, "http.server.request.duration"],
+            [ResourceNames.Messaging, "chat.eventing.outbox.pending"],
+            [ResourceNames.Notifications, "chat.eventing.consumer.lag"],
+            [ResourceNames.Notifications, "chat.notifications.created"],
+            [ResourceNames.Notifications, "chat.notifications.delivery.duration"],
+            [TracedMessageDelivery.PushingGateway, "chat.gateway.websocket.connections"],
+            [TracedMessageDelivery.PushingGateway, "chat.gateway.subscriptions.active"],
+            [ResourceNames.Presence, "chat.presence.online_users"],
+        ];
+        await Eventually.TrueAsync(() => expected.All(e => Series(telemetry, e[0], e[1]) is not null), TimeSpan.FromSeconds(30),
+            "every metric: " + string.Join(", ", expected.Select(e => $"{e[0]}/{e[1]}")));
+        Assert.True(Series(telemetry, ResourceNames.Notifications, "chat.notifications.delivery.duration")!.Latest.Count > 0);
+    }
+
+    private static MetricSeries? Series(TelemetryStore telemetry, string service, string name) =>
+        telemetry.LatestMetrics(service).FirstOrDefault(s => s.Latest.Name == name);
 
     private static bool IsDescendantOf(SpanDto span, string ancestorId, IReadOnlyDictionary<string, SpanDto> spans)
     {

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Chat.AppHost.Telemetry;
 using Chat.ServiceDefaults;
@@ -6,10 +5,7 @@ using Chat.Tests.Infrastructure;
 
 namespace Chat.Tests.Dashboard;
 
-/// <summary>
-/// A <c>register</c> mutation sent with our own W3C <c>traceparent</c>, so the test knows the trace id the
-/// gateway continues and can look that trace up on the dashboard.
-/// </summary>
+/// <summary>A traced <c>register</c> mutation (see <see cref="TracedGraphQL"/>), and a wait for its trace.</summary>
 internal static class TracedRegistration
 {
     private const string Register = "mutation($input: RegisterInput!) { register(input: $input) { user { id } } }";
@@ -35,19 +31,11 @@ internal static class TracedRegistration
         }
     }
 
-    private static async Task<(string TraceId, JsonNode Body)> TrySendAsync(Uri gatewayUrl, CancellationToken cancellationToken)
+    private static Task<(string TraceId, JsonNode Body)> TrySendAsync(Uri gatewayUrl, CancellationToken cancellationToken)
     {
-        var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-        var parentId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..8]);
         var name = "trace" + Guid.NewGuid().ToString("N")[..10];
-        using var http = new HttpClient { BaseAddress = gatewayUrl };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = JsonContent.Create(new { query = Register, variables = new { input = new { email = $"{name}@example.com", username = name, password = "correct horse 1" } } }),
-        };
-        request.Headers.Add("traceparent", $"00-{traceId}-{parentId}-01");
-        using var response = await http.SendAsync(request, cancellationToken);
-        return (traceId, JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!);
+        return TracedGraphQL.PostAsync(gatewayUrl, Register,
+            new { input = new { email = $"{name}@example.com", username = name, password = "correct horse 1" } }, null, cancellationToken);
     }
 
     /// <summary>

@@ -247,12 +247,13 @@ function showMetrics() {
   const service = h('input', { type: 'search', placeholder: 'Service' });
   const body = h('tbody', { 'data-testid': 'metrics' });
   view.replaceChildren(h('h2', {}, 'Metrics (latest point of each series)'), h('div', { className: 'toolbar' }, service),
-    h('table', {}, h('thead', {}, h('tr', {}, ['Service', 'Metric', 'Type', 'Value', 'Attributes', 'Time'].map(t => h('th', {}, t)))), body));
+    h('table', {}, h('thead', {}, h('tr', {}, ['Service', 'Metric', 'Type', 'Value', 'Per minute', 'Attributes', 'Time'].map(t => h('th', {}, t)))), body));
   poll(async () => {
-    const points = await api(`/api/metrics?service=${encodeURIComponent(service.value)}`);
-    body.replaceChildren(...points.map(p => h('tr', {},
+    const series = await api(`/api/metrics?service=${encodeURIComponent(service.value)}`);
+    body.replaceChildren(...series.map(({ latest: p, perMinute }) => h('tr', { 'data-metric': p.name },
       h('td', {}, p.serviceName), h('td', { className: 'mono' }, p.name), h('td', {}, p.type),
       h('td', {}, p.type === 'histogram' ? `count ${p.count}, sum ${p.value.toFixed(3)} ${p.unit}` : `${p.value} ${p.unit}`),
+      h('td', { 'data-testid': 'per-minute' }, perMinute == null ? '' : perMinute.toFixed(1)),
       h('td', { className: 'mono' }, p.attributes.map(a => `${a.key}=${a.value}`).join(' ')), h('td', {}, time(p.timestamp)))));
   }, 5000);
 }

@@ -17,7 +17,7 @@ public sealed partial class EventProcessor(
 {
     public async Task ProcessAsync(ConsumeResult<byte[]?, byte[]?> result, CancellationToken cancellationToken)
     {
-        using var activity = StartProcessActivity(result);
+        using var activity = KafkaActivities.StartProcess(result, definition.GroupId);
         if (!definition.HandlersByTopic.TryGetValue(result.Topic, out var registration))
         {
             await DeadLetterAsync(result, new PoisonMessageException($"No handler for topic '{result.Topic}'"), 0, activity, cancellationToken);
@@ -98,31 +98,9 @@ public sealed partial class EventProcessor(
     private async Task DeadLetterAsync(
         ConsumeResult<byte[]?, byte[]?> result, Exception error, int attempts, Activity? activity, CancellationToken cancellationToken)
     {
-        activity?.SetStatus(ActivityStatusCode.Error, error.Message);
-        activity?.SetTag(EventingTelemetry.ErrorType, error.GetType().FullName);
+        KafkaActivities.Fail(activity, error);
         await deadLetters.PublishAsync(result, definition.GroupId, error, attempts, cancellationToken);
         LogDeadLettered(result.Topic, result.Partition.Value, result.Offset.Value, definition.GroupId, error.Message);
-    }
-
-    private Activity? StartProcessActivity(ConsumeResult<byte[]?, byte[]?> result)
-    {
-        var parent = KafkaTraceContext.Extract(result.Message.Headers);
-        var activity = EventingTelemetry.ActivitySource.StartActivity($"process {result.Topic}", ActivityKind.Consumer, parent);
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetTag(EventingTelemetry.MessagingSystem, "kafka");
-            activity.SetTag(EventingTelemetry.OperationType, "process");
-            activity.SetTag(EventingTelemetry.OperationName, "process");
-            activity.SetTag(EventingTelemetry.DestinationName, result.Topic);
-            activity.SetTag(EventingTelemetry.DestinationPartition, result.Partition.Value.ToString());
-            activity.SetTag(EventingTelemetry.KafkaOffset, result.Offset.Value);
-            activity.SetTag(EventingTelemetry.ConsumerGroup, definition.GroupId);
-            if (result.Message.Key is { } key)
-            {
-                activity.SetTag(EventingTelemetry.KafkaMessageKey, Encoding.UTF8.GetString(key));
-            }
-        }
-        return activity;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId} on {Topic} was already processed by {ConsumerGroup}; skipped")]
