@@ -4,6 +4,7 @@ using Chat.Auth.Data;
 using Chat.Auth.Errors;
 using Chat.Auth.Security;
 using Chat.ServiceDefaults;
+using Chat.ServiceDefaults.Startup;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,9 +20,9 @@ public static class Extensions
         builder.AddOutbox<AuthDbContext>();
 
         var services = builder.Services;
-        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LoginRateLimitOptions>().BindConfiguration(LoginRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName).InStartupSummary().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName).InStartupSummary().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LoginRateLimitOptions>().BindConfiguration(LoginRateLimitOptions.SectionName).InStartupSummary().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<PasswordHasher>();

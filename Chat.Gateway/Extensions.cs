@@ -6,11 +6,12 @@ using Chat.Gateway.Schema;
 using Chat.Gateway.Security;
 using Chat.Gateway.Services;
 using Chat.Gateway.Services.Auth;
+using Chat.Gateway.Services.Messaging;
 using Chat.Gateway.Services.Notifications;
 using Chat.Gateway.Services.Presence;
-using Chat.Gateway.Services.Messaging;
 using Chat.Gateway.Validation;
 using Chat.ServiceDefaults;
+using Chat.ServiceDefaults.Startup;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Http.Resilience;
@@ -29,13 +30,13 @@ public static partial class Extensions
         builder.AddAuthServiceTokenValidation();
         builder.AddGatewayRealtime();
         var services = builder.Services;
-        services.AddOptions<GraphQLEndpointOptions>().BindConfiguration(GraphQLEndpointOptions.SectionName)
+        services.AddOptions<GraphQLEndpointOptions>().BindConfiguration(GraphQLEndpointOptions.SectionName).InStartupSummary()
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<GatewayRateLimitOptions>().BindConfiguration(GatewayRateLimitOptions.SectionName)
+        services.AddOptions<GatewayRateLimitOptions>().BindConfiguration(GatewayRateLimitOptions.SectionName).InStartupSummary()
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DownstreamOptions>().BindConfiguration(DownstreamOptions.SectionName)
+        services.AddOptions<DownstreamOptions>().BindConfiguration(DownstreamOptions.SectionName).InStartupSummary()
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<GatewayCorsOptions>().BindConfiguration(GatewayCorsOptions.SectionName);
+        services.AddOptions<GatewayCorsOptions>().BindConfiguration(GatewayCorsOptions.SectionName).InStartupSummary();
 
         services.AddHttpContextAccessor();
         services.AddGraphQLSchema();

@@ -4,6 +4,7 @@ using Chat.Gateway.Security;
 using Chat.Gateway.Services;
 using Chat.Gateway.WebSockets;
 using Chat.ServiceDefaults;
+using Chat.ServiceDefaults.Startup;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public static partial class Extensions
         builder.AddRedisClient(ResourceNames.Redis);
         builder.AddKafkaClients(ResourceNames.Kafka);
         var services = builder.Services;
-        services.AddOptions<GraphQLWebSocketOptions>().BindConfiguration(GraphQLWebSocketOptions.SectionName)
+        services.AddOptions<GraphQLWebSocketOptions>().BindConfiguration(GraphQLWebSocketOptions.SectionName).InStartupSummary()
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GatewayRealtimeMetrics>();
         services.AddSingleton<AccessTokenValidator>();

@@ -6,6 +6,7 @@ using Chat.Notifications.Errors;
 using Chat.Notifications.IntegrationEvents;
 using Chat.Notifications.Reading;
 using Chat.ServiceDefaults;
+using Chat.ServiceDefaults.Startup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,7 +24,7 @@ public static class Extensions
         builder.AddAuthServiceTokenValidation();
 
         var services = builder.Services;
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName)
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).InStartupSummary()
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

@@ -7,6 +7,7 @@ using Chat.Presence.State;
 using Chat.Presence.Sweeping;
 using Chat.Presence.Telemetry;
 using Chat.ServiceDefaults;
+using Chat.ServiceDefaults.Startup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Chat.Presence;
@@ -22,7 +23,7 @@ public static class Extensions
         builder.AddAuthServiceTokenValidation();
 
         var services = builder.Services;
-        services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.SectionName).InStartupSummary().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PresenceStore>();
         services.AddSingleton<PresenceMetrics>();

@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Chat.SchemaRegistry.Data;
 using Chat.SchemaRegistry.Endpoints;
+using Chat.ServiceDefaults.Startup;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Chat.SchemaRegistry;
 
@@ -10,7 +11,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddSchemaRegistry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SchemaRegistryOptions>()
-            .BindConfiguration(SchemaRegistryOptions.SectionName)
+            .BindConfiguration(SchemaRegistryOptions.SectionName).InStartupSummary()
             .PostConfigure<IHostEnvironment>((options, environment) =>
             {
                 if (string.IsNullOrWhiteSpace(options.DataDirectory))

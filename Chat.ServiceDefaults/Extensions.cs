@@ -1,4 +1,5 @@
 using Chat.ServiceDefaults;
+using Chat.ServiceDefaults.Startup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddHostedService<StartupSummaryLogger>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Chat.ServiceDefaults;
 using Chat.ServiceDefaults.Authentication;
+using Chat.ServiceDefaults.Startup;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -20,7 +21,7 @@ public static class TokenValidationExtensions
     public static IHostApplicationBuilder AddAuthServiceTokenValidation(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<JwtValidationOptions>().BindConfiguration(JwtValidationOptions.SectionName)
+        services.AddOptions<JwtValidationOptions>().BindConfiguration(JwtValidationOptions.SectionName).InStartupSummary()
             .ValidateDataAnnotations().ValidateOnStart();
         // A dead Auth must fail a key download fast, not after the default resilience's 30 s.
 #pragma warning disable EXTEXP0001

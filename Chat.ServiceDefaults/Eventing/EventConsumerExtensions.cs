@@ -1,6 +1,7 @@
 using Chat.ServiceDefaults;
 using Chat.ServiceDefaults.Eventing;
 using Chat.ServiceDefaults.Eventing.Consumers;
+using Chat.ServiceDefaults.Startup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ public static class EventConsumerExtensions
     {
         builder.AddEventing();
         var services = builder.Services;
-        services.AddOptions<EventConsumerOptions>().BindConfiguration(EventConsumerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EventConsumerOptions>().BindConfiguration(EventConsumerOptions.Section).InStartupSummary().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<DeadLetterPublisher>();
 
         var definition = new EventConsumerDefinition(groupId);

@@ -1,6 +1,7 @@
 using Chat.ServiceDefaults;
 using Chat.ServiceDefaults.Eventing;
 using Chat.ServiceDefaults.Eventing.Outbox;
+using Chat.ServiceDefaults.Startup;
 using Confluent.SchemaRegistry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public static class EventingExtensions
             return builder;
         }
         var registryUrl = ConnectionStrings.GetRequired(builder.Configuration, ResourceNames.SchemaRegistry);
-        services.AddOptions<SchemaOptions>().BindConfiguration(SchemaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SchemaOptions>().BindConfiguration(SchemaOptions.Section).InStartupSummary().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ISchemaRegistryClient>(sp => new CachedSchemaRegistryClient(new SchemaRegistryConfig
         {
             Url = registryUrl,
@@ -47,7 +48,7 @@ public static class EventingExtensions
     {
         builder.AddEventing();
         var services = builder.Services;
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).InStartupSummary().ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal<TContext>>();
         services.AddSingleton<OutboxSaveChangesInterceptor<TContext>>();
         services.ConfigureDbContext<TContext>((sp, options) =>
