@@ -73,12 +73,14 @@ public sealed class DeliveryLatencyScenario : IBenchmarkScenario
             foreach (var rate in rates)
             {
                 var loadBefore = LoadAverage();
+                var windowStart = DateTimeOffset.UtcNow;
                 var (sent, slip) = await OpenLoopSender.RunAsync(rate, duration, "r" + rate.ToString(CultureInfo.InvariantCulture), Send);
                 var drained = await WaitForAsync(arrivals, sent, drain);
                 rows.AddRange(Rows(rate, sent, arrivals));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"rate {rate}/s: load average before {loadBefore}, after {LoadAverage()}; schedule slip max {slip:0.0} ms; " +
                     $"waited {drained.TotalSeconds:0.0} s after the last reply for the events"));
+                SpanDigest.Describe(app.App, windowStart, windowStart + duration).ToList().ForEach(Console.WriteLine);
                 foreach (var error in sent.Where(s => s.Error is not null).Select(s => s.Error).Distinct().Take(3))
                 {
                     Console.WriteLine("  send error: " + error);
