@@ -80,7 +80,7 @@ public sealed class DeliveryLatencyScenario : IBenchmarkScenario
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"rate {rate}/s: load average before {loadBefore}, after {LoadAverage()}; schedule slip max {slip:0.0} ms; " +
                     $"waited {drained.TotalSeconds:0.0} s after the last reply for the events"));
-                SpanDigest.Describe(app.App, windowStart, windowStart + duration).ToList().ForEach(Console.WriteLine);
+                SpanDigest.Describe(app.App, windowStart, DateTimeOffset.UtcNow).ToList().ForEach(Console.WriteLine);
                 foreach (var error in sent.Where(s => s.Error is not null).Select(s => s.Error).Distinct().Take(3))
                 {
                     Console.WriteLine("  send error: " + error);

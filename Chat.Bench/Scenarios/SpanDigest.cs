@@ -28,11 +28,14 @@ public static class SpanDigest
     {
         var summary = LatencySummary.Of(group.Select(span => span.DurationMilliseconds));
         var mean = group.Average(span => span.DurationMilliseconds);
-        var capacity = name.StartsWith("process ", StringComparison.Ordinal)
-            ? string.Create(CultureInfo.InvariantCulture, $" → one consumer keeps up with at most ~{1000 / mean:0} msg/s")
-            : "";
+        var isConsumer = name.StartsWith("process ", StringComparison.Ordinal);
+        var capacity = isConsumer ? string.Create(CultureInfo.InvariantCulture, $" → one consumer keeps up with at most ~{1000 / mean:0} msg/s") : "";
         yield return string.Create(CultureInfo.InvariantCulture,
             $"  span {service} '{name}': {summary.Count} spans, p50 {summary.P50:0.0} ms, mean {mean:0.0} ms, p99 {summary.P99:0.0} ms{capacity}");
+        if (!isConsumer)
+        {
+            yield break;
+        }
 
         // The direct children (database commands, Kafka sends...) per message: where its time goes. A child that
         // starts after its parent ended (the next hop's consumer, an outbox send) is not part of the parent's time.
