@@ -24,6 +24,8 @@ public sealed class BenchmarkApplication : IAsyncDisposable
             DataDirectory = dataDirectory,
             UseWellKnownPorts = false,
             Console = ConsoleMode.Silent,
+            // Room for every span of a measured rate, so trace digests (delivery-latency) see all of its messages.
+            Dashboard = new() { MaxSpans = 200_000 },
         });
         var app = builder.AddChatApplication(options).Build();
         await app.StartAsync();

@@ -7,6 +7,7 @@ public static class BenchmarkRunner
     {
         new Scenarios.SendMessageScenario(),
         new WebSocketIdleScenario(),
+        new Scenarios.DeliveryLatencyScenario(),
     }.ToDictionary(scenario => scenario.Name, StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Chat.AppHost;
 using Chat.ServiceDefaults;
 
@@ -49,7 +45,7 @@ public sealed class WebSocketIdleScenario : IBenchmarkScenario
         Console.WriteLine("| connections | subscriptions | connect time (s) | gateway RSS (MiB) | delta (MiB) | KiB per connection |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
 
-        var sockets = new List<ClientWebSocket>();
+        var sockets = new List<GraphQLWsClient>();
         try
         {
             for (var target = step; target <= max; target += step)
@@ -72,7 +68,6 @@ public sealed class WebSocketIdleScenario : IBenchmarkScenario
         {
             foreach (var socket in sockets)
             {
-                socket.Abort();
                 socket.Dispose();
             }
         }
@@ -84,29 +79,20 @@ public sealed class WebSocketIdleScenario : IBenchmarkScenario
         var tokens = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var name = "wsidle" + Guid.NewGuid().ToString("N")[..10];
-            using var response = await http.PostAsJsonAsync("/graphql", new
-            {
-                query = "mutation($input: RegisterInput!) { register(input: $input) { accessToken } }",
-                variables = new { input = new { email = name + "@example.com", username = name, password = "correct horse 1" } },
-            });
-            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-            tokens.Add(body["data"]?["register"]?["accessToken"]?.GetValue<string>()
-                       ?? throw new InvalidOperationException("register failed: " + body.ToJsonString()));
+            tokens.Add((await Scenarios.GatewayCalls.RegisterAsync(http)).Token);
         }
         return tokens;
     }
 
-    private static async Task<ClientWebSocket[]> OpenAsync(Uri gateway, List<string> tokens, int first, int count)
+    private static async Task<GraphQLWsClient[]> OpenAsync(Uri gateway, List<string> tokens, int first, int count)
     {
         using var gate = new SemaphoreSlim(ConnectConcurrency);
-        var url = new UriBuilder(gateway) { Scheme = "ws", Path = "/graphql" }.Uri;
         return await Task.WhenAll(Enumerable.Range(first, count).Select(async index =>
         {
             await gate.WaitAsync();
             try
             {
-                return await OpenOneAsync(url, tokens[index % tokens.Count]);
+                return await OpenOneAsync(gateway, tokens[index % tokens.Count]);
             }
             finally
             {
@@ -115,32 +101,21 @@ public sealed class WebSocketIdleScenario : IBenchmarkScenario
         }));
     }
 
-    private static async Task<ClientWebSocket> OpenOneAsync(Uri url, string token)
+    private static async Task<GraphQLWsClient> OpenOneAsync(Uri gateway, string token)
     {
-        var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol("graphql-transport-ws");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await socket.ConnectAsync(url, timeout.Token);
-        await SendAsync(socket, new { type = "connection_init", payload = new { token } }, timeout.Token);
-        await ExpectAsync(socket, "connection_ack", timeout.Token);
-        await SendAsync(socket, new { id = "n", type = "subscribe", payload = new { query = "subscription { notificationAdded { id } }" } }, timeout.Token);
-        await SendAsync(socket, new { id = "m", type = "subscribe", payload = new { query = "subscription { messageAdded { messageId } }" } }, timeout.Token);
-        await SendAsync(socket, new { type = "ping" }, timeout.Token);
-        await ExpectAsync(socket, "pong", timeout.Token);
-        return socket;
-    }
-
-    private static Task SendAsync(ClientWebSocket socket, object message, CancellationToken cancellationToken) =>
-        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, true, cancellationToken);
-
-    private static async Task ExpectAsync(ClientWebSocket socket, string type, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[4096];
-        var result = await socket.ReceiveAsync(buffer, cancellationToken);
-        var text = Encoding.UTF8.GetString(buffer, 0, result.Count);
-        if (result.MessageType == WebSocketMessageType.Close || !text.Contains($"\"{type}\"", StringComparison.Ordinal))
+        var client = await GraphQLWsClient.ConnectAsync(gateway, token, timeout.Token);
+        try
         {
-            throw new InvalidOperationException($"Expected {type}, got {text} ({socket.CloseStatus} {socket.CloseStatusDescription}).");
+            await client.SubscribeAsync("n", "subscription { notificationAdded { id } }", timeout.Token);
+            await client.SubscribeAsync("m", "subscription { messageAdded { messageId } }", timeout.Token);
+            await client.PingAsync(timeout.Token);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
         }
     }
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Chat.AppHost;
 using Chat.AppHost.Hosting;
 using Chat.ServiceDefaults;
@@ -42,15 +39,12 @@ public sealed class SendMessageScenario : IBenchmarkScenario
         using var http = new HttpClient { BaseAddress = app.EndpointOf(ResourceNames.Gateway) };
         var chatDb = ((IResourceWithConnectionString)app.App[ResourceNames.ChatDb]).ConnectionString;
 
-        var receiver = await RegisterAsync(http);
+        var receiver = await GatewayCalls.RegisterAsync(http);
         var senders = new List<(string Token, string ConversationId)>();
         for (var i = 0; i < levels.Max(); i++)
         {
-            var sender = await RegisterAsync(http);
-            var conversation = await GraphQLAsync(http, sender.Token,
-                "mutation($input: CreateConversationInput!) { createConversation(input: $input) { id } }",
-                new { input = new { participantIds = new[] { receiver.Id } } });
-            senders.Add((sender.Token, conversation["createConversation"]!["id"]!.GetValue<string>()));
+            var sender = await GatewayCalls.RegisterAsync(http);
+            senders.Add((sender.Token, await GatewayCalls.CreateConversationAsync(http, sender.Token, receiver.Id)));
         }
 
         await using var dataSource = NpgsqlDataSource.Create(chatDb);
@@ -60,9 +54,8 @@ public sealed class SendMessageScenario : IBenchmarkScenario
             await create.ExecuteNonQueryAsync();
         }
 
-        Task Send(int worker, long n) => GraphQLAsync(http, senders[worker].Token,
-            "mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }",
-            new { input = new { conversationId = senders[worker].ConversationId, content = $"bench message {n}", clientMessageId = Guid.NewGuid().ToString() } });
+        Task Send(int worker, long n) =>
+            GatewayCalls.SendMessageAsync(http, senders[worker].Token, senders[worker].ConversationId, $"bench message {n}");
 
         async Task Insert(int worker, long n)
         {
@@ -91,30 +84,6 @@ public sealed class SendMessageScenario : IBenchmarkScenario
 
     private static void Print(string what, LoadResult result) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{what,-28} {result.Concurrency,4} {result.Operations,7} {result.PerSecond,9:0.0} {result.P50Ms,8:0.00} {result.P99Ms,8:0.00}"));
-
-    private static async Task<(string Id, string Token)> RegisterAsync(HttpClient http)
-    {
-        var name = "bench" + Guid.NewGuid().ToString("N")[..10];
-        var data = await GraphQLAsync(http, null,
-            "mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }",
-            new { input = new { email = $"{name}@example.com", username = name, password = "benchmark password 1" } });
-        return (data["register"]!["user"]!["id"]!.GetValue<string>(), data["register"]!["accessToken"]!.GetValue<string>());
-    }
-
-    private static async Task<JsonNode> GraphQLAsync(HttpClient http, string? token, string query, object variables)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        return body?["errors"] is null && body?["data"] is { } data
-            ? data
-            : throw new InvalidOperationException($"GraphQL call failed ({(int)response.StatusCode}): {body}");
-    }
 
     private static string? Option(string[] options, string name) =>
         Array.IndexOf(options, name) is var index and >= 0 && index + 1 < options.Length ? options[index + 1] : null;
