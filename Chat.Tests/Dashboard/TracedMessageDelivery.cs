@@ -47,15 +47,25 @@ internal static class TracedMessageDelivery
     /// Waits until a span of each hop has arrived (services export in batches of their own, so a trace fills in over
     /// a second or two) and returns the trace's spans; the caller asserts on how they are linked.
     /// </summary>
-    public static Task<IReadOnlyList<ReceivedSpan>> WaitForWholeTraceAsync(TelemetryStore telemetry, string traceId) =>
-        Eventually.ReturnsAsync(() => Task.FromResult(telemetry.Trace(traceId)), spans => Missing(spans).Count == 0,
+    public static async Task<IReadOnlyList<ReceivedSpan>> WaitForWholeTraceAsync(TelemetryStore telemetry, string traceId)
+    {
+        var whole = await Eventually.ReturnsAsync(() => Task.FromResult(new TraceSnapshot(telemetry.Trace(traceId))), trace => trace.Missing.Count == 0,
             TimeSpan.FromSeconds(60), $"trace {traceId} to reach from the gateway's request to the WebSocket push");
+        return whole.Spans;
+    }
 
-    private static List<string> Missing(IReadOnlyList<ReceivedSpan> spans) =>
-    [
-        .. Hops.Where(hop => !spans.Any(span => span.ServiceName == hop.Service && span.Name.StartsWith(hop.Name, StringComparison.Ordinal)))
-            .Select(hop => $"{hop.Service}: {hop.Name}"),
-    ];
+    /// <summary>What has arrived of the trace, and which hops are still missing (its text says both, for a failure message).</summary>
+    private sealed record TraceSnapshot(IReadOnlyList<ReceivedSpan> Spans)
+    {
+        public IReadOnlyList<string> Missing { get; } =
+        [
+            .. Hops.Where(hop => !Spans.Any(span => span.ServiceName == hop.Service && span.Name.StartsWith(hop.Name, StringComparison.Ordinal)))
+                .Select(hop => $"{hop.Service}: {hop.Name}"),
+        ];
+
+        public override string ToString() =>
+            $"missing [{string.Join("; ", Missing)}], arrived [{string.Join("; ", Spans.Select(s => $"{s.ServiceName}: {s.Name}"))}]";
+    }
 
     private static readonly (string Service, string Name)[] Hops =
     [
