@@ -23,7 +23,13 @@ public sealed class KafkaClientConfigs(string bootstrapServers, IConfiguration c
         return config;
     }
 
-    /// <summary>Consumer that commits only what its handler finished: auto-commit off, offsets stored by hand.</summary>
+    /// <summary>How often a consumer commits the offsets its handlers finished.</summary>
+    public static readonly TimeSpan AutoCommitInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Consumer that commits only what its handler finished: offsets are stored by hand after processing, and the
+    /// client commits what was stored in the background (<see cref="AutoCommitInterval"/>) and on close.
+    /// </summary>
     public ConsumerConfig Consumer(string groupId)
     {
         var config = new ConsumerConfig
@@ -31,7 +37,8 @@ public sealed class KafkaClientConfigs(string bootstrapServers, IConfiguration c
             BootstrapServers = bootstrapServers,
             ClientId = clientId,
             GroupId = groupId,
-            EnableAutoCommit = false,
+            EnableAutoCommit = true,
+            AutoCommitIntervalMs = (int)AutoCommitInterval.TotalMilliseconds,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,

@@ -6,7 +6,10 @@ namespace Chat.ServiceDefaults.Eventing.Consumers;
 
 /// <summary>
 /// One consumer group: subscribes to the topics its handlers cover and processes messages one at a time, storing
-/// and committing an offset only once its message reached a final outcome (handled, duplicate or dead-lettered).
+/// an offset only once its message reached a final outcome (handled, duplicate or dead-lettered). The client commits
+/// stored offsets in the background every <see cref="KafkaClientConfigs.AutoCommitInterval"/> and on close: a
+/// synchronous commit per message would cost a broker round trip each, and a crash re-delivers at most that
+/// interval's messages, which the inbox skips.
 /// <para>
 /// The blocking <c>Consume</c> loop owns a dedicated thread (never a pool thread). Processing is async and is
 /// awaited synchronously on that thread: the consumer is not thread-safe for interleaved consume/commit, and its
@@ -54,7 +57,7 @@ public sealed partial class EventConsumer(
         }
         finally
         {
-            lag.Close(); // commits nothing new (offsets were committed per message) and leaves the group at once
+            lag.Close(); // commits the stored offsets and leaves the group at once
             LogStopped(definition.GroupId);
         }
     }
@@ -92,12 +95,11 @@ public sealed partial class EventConsumer(
         try
         {
             consumer.StoreOffset(result);
-            consumer.Commit();
         }
         catch (KafkaException exception)
         {
             // e.g. the partition was revoked meanwhile: its new owner re-reads the message and the inbox skips it.
-            LogCommitFailed(definition.GroupId, exception.Error.Code, exception.Error.Reason);
+            LogStoreOffsetFailed(definition.GroupId, exception.Error.Code, exception.Error.Reason);
         }
         return true;
     }
@@ -107,6 +109,15 @@ public sealed partial class EventConsumer(
             .SetErrorHandler((_, error) => LogKafkaError(definition.GroupId, error.Code, error.Reason))
             .SetPartitionsAssignedHandler((_, partitions) => LogAssigned(definition.GroupId, string.Join(", ", partitions)))
             .SetPartitionsRevokedHandler((_, partitions) => LogRevoked(definition.GroupId, string.Join(", ", partitions)))
+            .SetOffsetsCommittedHandler((_, committed) =>
+            {
+                // Local_NoOffset: nothing new was stored since the last commit.
+                if (committed.Error.IsError && committed.Error.Code != ErrorCode.Local_NoOffset)
+                {
+                    // Kept stored: the next interval's commit carries it again.
+                    LogCommitFailed(definition.GroupId, committed.Error.Code, committed.Error.Reason);
+                }
+            })
             .Build();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consumer group {ConsumerGroup} subscribed to {Topics}")]
@@ -129,6 +140,9 @@ public sealed partial class EventConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {ConsumerGroup}: commit failed {Code}: {Reason}")]
     private partial void LogCommitFailed(string consumerGroup, ErrorCode code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {ConsumerGroup}: offset not stored {Code}: {Reason}")]
+    private partial void LogStoreOffsetFailed(string consumerGroup, ErrorCode code, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {Topic}[{Partition}]@{Offset} could not be processed; it will be read again")]
     private partial void LogProcessFailed(Exception exception, string topic, int partition, long offset);
