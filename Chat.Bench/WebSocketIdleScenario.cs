@@ -22,18 +22,12 @@ public sealed class WebSocketIdleScenario : IBenchmarkScenario
 
     public async Task RunAsync(string[] options)
     {
-        var max = Option(options, "--max", 5000);
-        var step = Option(options, "--step", 1000);
-        var userCount = Option(options, "--users", 20);
+        var max = BenchmarkSettings.Option(options, "--max", 5000);
+        var step = BenchmarkSettings.Option(options, "--step", 1000);
+        var userCount = BenchmarkSettings.Option(options, "--users", 20);
 
-        var settings = new ChatApplicationOptions();
-        settings.ServiceSettings[ResourceNames.Gateway] = new()
-        {
-            ["RateLimiting__PermitsPerIp"] = "1000000",
-            ["RateLimiting__PermitsPerUser"] = "1000000",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        settings.ServiceSettings[ResourceNames.Auth] = new() { ["Auth__LoginRateLimit__PerIpPermitLimit"] = "100000" };
+        var settings = BenchmarkSettings.Unthrottled();
+        settings.ServiceSettings[ResourceNames.Gateway]["Logging__LogLevel__Default"] = "Warning";
         await using var app = await BenchmarkApplication.StartAsync(settings);
         var gateway = app.EndpointOf(ResourceNames.Gateway);
         var gatewayPid = app.App[ResourceNames.Gateway].ProcessId ?? throw new InvalidOperationException("The gateway has no process id.");
@@ -131,9 +125,4 @@ public sealed class WebSocketIdleScenario : IBenchmarkScenario
         throw new InvalidOperationException("No VmRSS for process " + pid);
     }
 
-    private static int Option(string[] options, string name, int fallback)
-    {
-        var index = Array.IndexOf(options, name);
-        return index >= 0 && index + 1 < options.Length ? int.Parse(options[index + 1]) : fallback;
-    }
 }

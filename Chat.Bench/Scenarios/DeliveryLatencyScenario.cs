@@ -22,12 +22,12 @@ public sealed class DeliveryLatencyScenario : IBenchmarkScenario
 
     public async Task RunAsync(string[] options)
     {
-        var pairCount = int.Parse(Option(options, "--pairs") ?? "8", CultureInfo.InvariantCulture);
-        var rates = (Option(options, "--rates") ?? "10,50").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
-        var duration = TimeSpan.FromSeconds(int.Parse(Option(options, "--duration") ?? "20", CultureInfo.InvariantCulture));
-        var warmUp = TimeSpan.FromSeconds(int.Parse(Option(options, "--warmup") ?? "5", CultureInfo.InvariantCulture));
-        var drain = TimeSpan.FromSeconds(int.Parse(Option(options, "--drain") ?? "30", CultureInfo.InvariantCulture));
-        var notificationInstances = int.Parse(Option(options, "--notifications") ?? "1", CultureInfo.InvariantCulture);
+        var pairCount = BenchmarkSettings.Option(options, "--pairs", 8);
+        var rates = (BenchmarkSettings.Option(options, "--rates") ?? "10,50").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+        var duration = TimeSpan.FromSeconds(BenchmarkSettings.Option(options, "--duration", 20));
+        var warmUp = TimeSpan.FromSeconds(BenchmarkSettings.Option(options, "--warmup", 5));
+        var drain = TimeSpan.FromSeconds(BenchmarkSettings.Option(options, "--drain", 30));
+        var notificationInstances = BenchmarkSettings.Option(options, "--notifications", 1);
 
         Console.WriteLine($"starting the distributed app (2 gateways)... load average {LoadAverage()}");
         await using var app = await BenchmarkApplication.StartAsync(Settings(notificationInstances));
@@ -154,23 +154,12 @@ public sealed class DeliveryLatencyScenario : IBenchmarkScenario
 
     private static ChatApplicationOptions Settings(int notificationInstances)
     {
-        var settings = new ChatApplicationOptions();
+        var settings = BenchmarkSettings.Unthrottled();
         settings.Instances[ResourceNames.Gateway] = 2;
         settings.Instances[ResourceNames.Notifications] = notificationInstances;
-        settings.ServiceSettings[ResourceNames.Gateway] = new()
-        {
-            ["RateLimiting__PermitsPerIp"] = "1000000",
-            ["RateLimiting__PermitsPerUser"] = "1000000",
-            // Cold first calls (JIT, EF Core query compilation) on a busy machine exceed the 2 s production budget.
-            ["Downstream__AttemptTimeout"] = "00:00:10",
-            ["Downstream__TotalTimeout"] = "00:00:12",
-        };
-        settings.ServiceSettings[ResourceNames.Auth] = new() { ["Auth__LoginRateLimit__PerIpPermitLimit"] = "100000" };
         return settings;
     }
 
     private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
-    private static string? Option(string[] options, string name) =>
-        Array.IndexOf(options, name) is var index and >= 0 && index + 1 < options.Length ? options[index + 1] : null;
 }

@@ -20,20 +20,10 @@ public sealed class SendMessageScenario : IBenchmarkScenario
 
     public async Task RunAsync(string[] options)
     {
-        var duration = TimeSpan.FromSeconds(int.Parse(Option(options, "--duration") ?? "10", CultureInfo.InvariantCulture));
-        var levels = (Option(options, "--levels") ?? "1,4,16").Split(',').Select(int.Parse).ToArray();
+        var duration = TimeSpan.FromSeconds(BenchmarkSettings.Option(options, "--duration", 10));
+        var levels = (BenchmarkSettings.Option(options, "--levels") ?? "1,4,16").Split(',').Select(int.Parse).ToArray();
 
-        var settings = new ChatApplicationOptions();
-        settings.ServiceSettings[ResourceNames.Gateway] = new()
-        {
-            ["RateLimiting__PermitsPerIp"] = "1000000",
-            ["RateLimiting__PermitsPerUser"] = "1000000",
-            // Cold first calls (JIT, EF Core query compilation) on a busy machine exceed the 2 s production budget;
-            // a timed-out set-up call would end the run before anything is measured.
-            ["Downstream__AttemptTimeout"] = "00:00:10",
-            ["Downstream__TotalTimeout"] = "00:00:12",
-        };
-        settings.ServiceSettings[ResourceNames.Auth] = new() { ["Auth__LoginRateLimit__PerIpPermitLimit"] = "100000" };
+        var settings = BenchmarkSettings.Unthrottled();
         Console.WriteLine("starting the distributed app...");
         await using var app = await BenchmarkApplication.StartAsync(settings);
         using var http = new HttpClient { BaseAddress = app.EndpointOf(ResourceNames.Gateway) };
@@ -85,6 +75,4 @@ public sealed class SendMessageScenario : IBenchmarkScenario
     private static void Print(string what, LoadResult result) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{what,-28} {result.Concurrency,4} {result.Operations,7} {result.PerSecond,9:0.0} {result.P50Ms,8:0.00} {result.P99Ms,8:0.00}"));
 
-    private static string? Option(string[] options, string name) =>
-        Array.IndexOf(options, name) is var index and >= 0 && index + 1 < options.Length ? options[index + 1] : null;
 }

@@ -1,3 +1,4 @@
+using Chat.Gateway.Diagnostics;
 using Chat.Gateway.Errors;
 using GraphQL;
 using GraphQL.Transport;
@@ -57,7 +58,7 @@ public sealed class GraphQLHttpMiddleware(
         }
 
         var document = TryParse(graphQLRequest.Query!);
-        var operation = document is null ? null : SelectOperation(document, graphQLRequest.OperationName);
+        var operation = document is null ? null : GraphQLOperations.Select(document, graphQLRequest.OperationName);
         if (isGet && operation is { Operation: not OperationType.Query })
         {
             await WriteProblemAsync(context, StatusCodes.Status405MethodNotAllowed,
@@ -73,6 +74,7 @@ public sealed class GraphQLHttpMiddleware(
             return;
         }
 
+        using var activity = GraphQLOperationTracing.Start(operation);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = graphQLRequest.Query,
@@ -84,6 +86,7 @@ public sealed class GraphQLHttpMiddleware(
             User = context.User,
             CancellationToken = context.RequestAborted,
         });
+        GraphQLOperationTracing.Finish(activity, result);
         await writer.WriteResultAsync(context, result, mediaType);
     }
 
@@ -107,14 +110,6 @@ public sealed class GraphQLHttpMiddleware(
         {
             return null;
         }
-    }
-
-    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name is { } name && name.StringValue == operationName);
     }
 
     private static async Task WriteProblemAsync(HttpContext context, int status, string detail, string? allow = null)

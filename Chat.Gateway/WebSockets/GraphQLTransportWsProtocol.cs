@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Chat.Gateway.Configuration;
+using Chat.Gateway.Diagnostics;
+using Chat.Gateway.Http;
 using Chat.Gateway.Realtime;
 using Chat.Gateway.Security;
 using GraphQL;
@@ -127,7 +129,7 @@ public sealed partial class GraphQLTransportWsProtocol(
         // A subscription is set up before the next message is read, so once a later ping is answered the subscription
         // is live. Queries and mutations run concurrently with the read loop: a long one never holds up pings.
         var document = TryParse(request.Query);
-        return IsSubscription(document, request.OperationName)
+        return GraphQLOperations.Select(document, request.OperationName) is { Operation: OperationType.Subscription }
             ? ExecuteAsync(id, request, document, cancellationToken)
             : Task.Run(() => ExecuteAsync(id, request, document, cancellationToken), CancellationToken.None);
     }
@@ -135,6 +137,7 @@ public sealed partial class GraphQLTransportWsProtocol(
     private async Task ExecuteAsync(string id, GraphQLRequest request, GraphQLDocument? document, CancellationToken cancellationToken)
     {
         ExecutionResult result;
+        using var activity = GraphQLOperationTracing.Start(GraphQLOperations.Select(document, request.OperationName));
         try
         {
             result = await executer.ExecuteAsync(new ExecutionOptions
@@ -153,6 +156,7 @@ public sealed partial class GraphQLTransportWsProtocol(
         {
             return; // completed by the client meanwhile
         }
+        GraphQLOperationTracing.Finish(activity, result);
 
         if (result.Streams is { Count: > 0 } streams)
         {
@@ -185,15 +189,6 @@ public sealed partial class GraphQLTransportWsProtocol(
         {
             return null; // the executer reports the syntax error
         }
-    }
-
-    private static bool IsSubscription(GraphQLDocument? document, string? operationName)
-    {
-        var operations = document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];
-        var operation = operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name is { } name && name.StringValue == operationName);
-        return operation is { Operation: OperationType.Subscription };
     }
 
     private Task Complete(string id)

@@ -21,9 +21,12 @@ public sealed class MessageDeliveryTraceTests(DashboardAppFixture fixture)
         var spans = await TracedMessageDelivery.WaitForWholeTraceAsync(fixture.App.Dashboard!.Telemetry, traceId);
 
         var trace = new TraceTree(spans);
-        var gatewayRequest = trace.Single(ResourceNames.Gateway, "Server", "POST");
+        var gatewayRequest = trace.Single(ResourceNames.Gateway, "Server", "POST /graphql");
+        var operation = trace.Single(ResourceNames.Gateway, "Internal", "mutation sendMessage");
+        Assert.Equal(gatewayRequest.SpanId, operation.ParentSpanId);
+        Assert.Equal("mutation", operation.Attribute("graphql.operation.type"));
         var messagingRequest = trace.Single(ResourceNames.Messaging, "Server", "POST /messages");
-        Assert.True(trace.IsDescendant(messagingRequest, gatewayRequest), "messaging's request is inside the gateway's");
+        Assert.True(trace.IsDescendant(messagingRequest, operation), "messaging's request is inside the gateway's GraphQL operation");
         Assert.Contains(spans, s => s.ServiceName == ResourceNames.Messaging && s.Scope == "Npgsql"
             && s.Attributes.Any(a => a.Value.Contains("INSERT", StringComparison.OrdinalIgnoreCase)) && trace.IsDescendant(s, messagingRequest));
 

@@ -69,7 +69,8 @@ internal static class TracedMessageDelivery
 
     private static readonly (string Service, string Name)[] Hops =
     [
-        (ResourceNames.Gateway, "POST"),
+        (ResourceNames.Gateway, "POST /graphql"),
+        (ResourceNames.Gateway, "mutation sendMessage"),
         (ResourceNames.Messaging, "POST /messages"),
         (ResourceNames.Messaging, "send message.created"),
         (ResourceNames.Notifications, "process message.created"),
