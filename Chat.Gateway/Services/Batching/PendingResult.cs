@@ -1,6 +1,6 @@
 using GraphQL.DataLoader;
 
-namespace Chat.Gateway.Services.Auth;
+namespace Chat.Gateway.Services.Batching;
 
 /// <summary>A value the executer asks for only once the rest of the level has run, so loads can be batched.</summary>
 public sealed class PendingResult<T>(Func<CancellationToken, Task<T>> resolve) : IDataLoaderResult<T>
