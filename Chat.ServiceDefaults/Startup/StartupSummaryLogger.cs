@@ -13,10 +13,19 @@ namespace Chat.ServiceDefaults.Startup;
 /// when a service misbehaves in one environment and not in another.
 /// </summary>
 public sealed partial class StartupSummaryLogger(
-    IHostEnvironment environment, IConfiguration configuration,
-    IEnumerable<IStartupSummarySection> sections, ILogger<StartupSummaryLogger> logger, IServer? server = null) : IHostedLifecycleService
+    IHostEnvironment environment, IHostApplicationLifetime lifetime, IConfiguration configuration,
+    IEnumerable<IStartupSummarySection> sections, ILogger<StartupSummaryLogger> logger, IServer? server = null) : IHostedService
 {
-    public Task StartedAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Once started, the server knows the addresses it listens on.
+        lifetime.ApplicationStarted.Register(LogSummary);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void LogSummary()
     {
         var addresses = server?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         LogStarted(environment.ApplicationName, environment.EnvironmentName, string.Join(", ", addresses),
@@ -34,18 +43,7 @@ public sealed partial class StartupSummaryLogger(
         {
             LogSetting(section.Name, section.Describe());
         }
-        return Task.CompletedTask;
     }
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Started {Service} ({Environment}), listening on {Addresses}, telemetry to {OtlpEndpoint}")]
