@@ -19,6 +19,9 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventConsumerDe
         }
 
         var database = (DbContext)scope.ServiceProvider.GetRequiredService(definition.InboxContext);
+        // A failed SaveChanges fails the whole unit here (the strategy retries it from the start), so EF's savepoint
+        // around SaveChanges would only cost two more round trips per event.
+        database.Database.AutoSavepointsEnabled = false;
         var strategy = database.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async token =>
         {
