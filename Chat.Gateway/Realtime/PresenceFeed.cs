@@ -13,11 +13,11 @@ public sealed partial class PresenceFeed(IConnectionMultiplexer redis, ILogger<P
     public static readonly RedisChannel Channel = RedisChannel.Literal("presence:updates");
 
     private readonly KeyedSubscribers<Guid, IObserver<PresenceEvent>> subscribers = new();
-    private Task? channel;
+    private readonly SharedRedisChannel channel = new(redis, Channel);
 
     public async Task<IObservable<PresenceEvent>> SubscribeAsync(IReadOnlyCollection<Guid> userIds)
     {
-        await EnsureOpenAsync();
+        await channel.EnsureOpenAsync(Deliver);
         return new ObservableSource<PresenceEvent>(observer =>
         {
             foreach (var userId in userIds)
@@ -32,24 +32,6 @@ public sealed partial class PresenceFeed(IConnectionMultiplexer redis, ILogger<P
                 }
             });
         });
-    }
-
-    private Task EnsureOpenAsync()
-    {
-        lock (subscribers)
-        {
-            if (channel is null || channel.IsFaulted)
-            {
-                channel = OpenAsync();
-            }
-            return channel;
-        }
-    }
-
-    private async Task OpenAsync()
-    {
-        var queue = await redis.GetSubscriber().SubscribeAsync(Channel);
-        queue.OnMessage(message => Deliver(message.Message));
     }
 
     private void Deliver(RedisValue payload)

@@ -19,7 +19,7 @@ public sealed partial class TypingFeed(
 
     private readonly KeyedSubscribers<Guid, TypingSubscriber> subscribers = new();
     private readonly ConcurrentDictionary<(Guid User, Guid Conversation), (bool IsTyping, long At)> lastPublished = new();
-    private Task? channel;
+    private readonly SharedRedisChannel channel = new(redis, Channel);
 
     /// <summary>Publishes unless throttled; true when published.</summary>
     public async Task<bool> PublishAsync(Guid userId, Guid conversationId, bool isTyping)
@@ -48,31 +48,13 @@ public sealed partial class TypingFeed(
     /// <summary>Typing in <paramref name="conversationId"/> by anyone but <paramref name="userId"/>.</summary>
     public async Task<IObservable<TypingEvent>> SubscribeAsync(Guid userId, Guid conversationId)
     {
-        await EnsureOpenAsync();
+        await channel.EnsureOpenAsync(Deliver);
         return new ObservableSource<TypingEvent>(observer =>
         {
             var others = new TypingSubscriber(userId, observer);
             subscribers.Add(conversationId, others);
             return new Unsubscriber(() => subscribers.Remove(conversationId, others));
         });
-    }
-
-    private Task EnsureOpenAsync()
-    {
-        lock (subscribers)
-        {
-            if (channel is null || channel.IsFaulted)
-            {
-                channel = OpenAsync();
-            }
-            return channel;
-        }
-    }
-
-    private async Task OpenAsync()
-    {
-        var queue = await redis.GetSubscriber().SubscribeAsync(Channel);
-        queue.OnMessage(message => Deliver(message.Message));
     }
 
     private void Deliver(RedisValue payload)
