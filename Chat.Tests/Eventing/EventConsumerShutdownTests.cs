@@ -6,28 +6,11 @@ using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-using Chat.Tests.Infrastructure;
-
 namespace Chat.Tests.Eventing;
 
-public sealed class EventConsumerShutdownTests(EventingPostgres postgres) : IAsyncLifetime
+public sealed class EventConsumerShutdownTests(EventingPostgres postgres) : EventingTest(postgres)
 {
     private const string Group = "shutdown-test-group";
-    private readonly KafkaMockCluster _kafka = new();
-    private RegistryServer _registry = null!;
-    private string _database = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _registry = RegistryServer.Start();
-        _database = await postgres.CreateDatabaseAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _registry.DisposeAsync();
-        _kafka.Dispose();
-    }
 
     [Fact]
     public async Task StopAsync_WhileAMessageIsBeingHandled_FinishesItAndCommitsItsOffset()
@@ -35,7 +18,7 @@ public sealed class EventConsumerShutdownTests(EventingPostgres postgres) : IAsy
         // Arrange: a message whose handler is in flight when the host is asked to stop.
         var ct = TestContext.Current.CancellationToken;
         var gate = new HandlerGate();
-        using var host = EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database, builder =>
+        using var host = BuildHost(builder =>
         {
             builder.Services.AddSingleton(gate);
             builder.AddEventConsumer(Group, consumer => consumer.Handle<MessageCreated, GatedMessageCreatedHandler>());
@@ -53,7 +36,7 @@ public sealed class EventConsumerShutdownTests(EventingPostgres postgres) : IAsy
         // Assert: the group's committed offsets cover the message, so nobody handles it again.
         using var inspector = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig
         {
-            BootstrapServers = _kafka.BootstrapServers,
+            BootstrapServers = Kafka.BootstrapServers,
             GroupId = Group,
         }).Build();
         var partitions = Enumerable.Range(0, Topics.All.Single(t => t.Name == Topics.MessageCreated).Partitions)

@@ -6,38 +6,22 @@ using Chat.ServiceDefaults;
 using Chat.ServiceDefaults.Eventing;
 using Chat.ServiceDefaults.Eventing.Outbox;
 using Chat.Tests.Eventing.Infrastructure;
+using Chat.Tests.Infrastructure;
 using Confluent.Kafka;
 using Confluent.SchemaRegistry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-using Chat.Tests.Infrastructure;
-
 namespace Chat.Tests.Eventing;
 
-public sealed class EventConsumerTests(EventingPostgres postgres) : IAsyncLifetime
+public sealed class EventConsumerTests(EventingPostgres postgres) : EventingTest(postgres)
 {
     private const string Group = "eventing-test-group";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly KafkaMockCluster _kafka = new();
-    private RegistryServer _registry = null!;
-    private string _database = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _registry = RegistryServer.Start();
-        _database = await postgres.CreateDatabaseAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _registry.DisposeAsync();
-        _kafka.Dispose();
-    }
 
     private IHost Host(Action<HostApplicationBuilder>? configure = null) =>
-        EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database, builder =>
+        BuildHost(builder =>
         {
             configure?.Invoke(builder);
             builder.AddEventConsumer(Group, consumer => consumer
@@ -81,7 +65,7 @@ public sealed class EventConsumerTests(EventingPostgres postgres) : IAsyncLifeti
         await EventingTestHost.CreateSchemaAsync(host);
         var conversation = Guid.NewGuid();
         var garbage = Encoding.UTF8.GetBytes("this is not an event");
-        using (var raw = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = _kafka.BootstrapServers }).Build())
+        using (var raw = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = Kafka.BootstrapServers }).Build())
         {
             await raw.ProduceAsync(Topics.MessageCreated, new Message<string, byte[]>
             {
@@ -99,7 +83,7 @@ public sealed class EventConsumerTests(EventingPostgres postgres) : IAsyncLifeti
         await host.StopAsync(ct);
 
         // Assert
-        var deadLetters = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated + Topics.DeadLetterSuffix,
+        var deadLetters = await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated + Topics.DeadLetterSuffix,
             r => r.Count >= 1, Timeout);
         var parked = Assert.Single(deadLetters);
         Assert.Equal(garbage, parked.Message.Value);
@@ -122,7 +106,7 @@ public sealed class EventConsumerTests(EventingPostgres postgres) : IAsyncLifeti
             .RegisterSchemaAsync(descriptor.Subject, new Schema(descriptor.CurrentSchema, SchemaType.Json));
         var conversation = Guid.NewGuid();
         byte[] framed = [0, .. BitConverter.GetBytes(IPAddress.HostToNetworkOrder(schemaId)), .. """{"content":"no ids"}"""u8.ToArray()];
-        using (var raw = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = _kafka.BootstrapServers }).Build())
+        using (var raw = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = Kafka.BootstrapServers }).Build())
         {
             await raw.ProduceAsync(Topics.MessageCreated, new Message<string, byte[]> { Key = conversation.ToString(), Value = framed }, ct);
         }
@@ -135,7 +119,7 @@ public sealed class EventConsumerTests(EventingPostgres postgres) : IAsyncLifeti
         await host.StopAsync(ct);
 
         // Assert: parked without handler attempts; the valid event behind it was handled.
-        var parked = Assert.Single(await TopicReader.ReadUntilAsync(_kafka.BootstrapServers,
+        var parked = Assert.Single(await TopicReader.ReadUntilAsync(Kafka.BootstrapServers,
             Topics.MessageCreated + Topics.DeadLetterSuffix, r => r.Count >= 1, Timeout));
         Assert.Equal(framed, parked.Message.Value);
         Assert.Equal("0", TestEvents.Header(parked, EventHeaders.DeadLetterAttempts));
@@ -162,7 +146,7 @@ public sealed class EventConsumerTests(EventingPostgres postgres) : IAsyncLifeti
         await host.StopAsync(ct);
 
         // Assert: parked after 3 attempts, and none of the failed attempts' writes survived.
-        var parked = Assert.Single(await TopicReader.ReadUntilAsync(_kafka.BootstrapServers,
+        var parked = Assert.Single(await TopicReader.ReadUntilAsync(Kafka.BootstrapServers,
             Topics.MessageCreated + Topics.DeadLetterSuffix, r => r.Count >= 1, Timeout));
         Assert.Equal(failing.EventId, TestEvents.EventIdOf(parked));
         Assert.Equal("3", TestEvents.Header(parked, EventHeaders.DeadLetterAttempts));

@@ -4,28 +4,11 @@ using Chat.Tests.Eventing.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-using Chat.Tests.Infrastructure;
-
 namespace Chat.Tests.Eventing;
 
-public sealed class EventingMetricsTests(EventingPostgres postgres) : IAsyncLifetime
+public sealed class EventingMetricsTests(EventingPostgres postgres) : EventingTest(postgres)
 {
     private const string Group = "lag-test-group";
-    private readonly KafkaMockCluster _kafka = new();
-    private RegistryServer _registry = null!;
-    private string _database = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _registry = RegistryServer.Start();
-        _database = await postgres.CreateDatabaseAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _registry.DisposeAsync();
-        _kafka.Dispose();
-    }
 
     [Fact]
     public async Task ConsumerLagGauge_WhileAHandlerHoldsTheFirstOfThreeMessages_ReportsTwoThenZero()
@@ -33,7 +16,7 @@ public sealed class EventingMetricsTests(EventingPostgres postgres) : IAsyncLife
         // Arrange
         var ct = TestContext.Current.CancellationToken;
         var gate = new HandlerGate();
-        using var host = EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database, builder =>
+        using var host = BuildHost(builder =>
         {
             builder.Services.AddSingleton(gate);
             builder.AddEventConsumer(Group, consumer => consumer.Handle<MessageCreated, GatedMessageCreatedHandler>());

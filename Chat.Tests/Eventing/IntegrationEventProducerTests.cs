@@ -2,36 +2,18 @@ using Chat.Contracts;
 using Chat.Contracts.Events;
 using Chat.ServiceDefaults.Eventing;
 using Chat.Tests.Eventing.Infrastructure;
+using Chat.Tests.Infrastructure;
 using Confluent.SchemaRegistry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-using Chat.Tests.Infrastructure;
-
 namespace Chat.Tests.Eventing;
 
-public sealed class IntegrationEventProducerTests(EventingPostgres postgres) : IAsyncLifetime
+public sealed class IntegrationEventProducerTests(EventingPostgres postgres) : EventingTest(postgres)
 {
-    private readonly KafkaMockCluster _kafka = new();
-    private RegistryServer _registry = null!;
-    private string _database = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _registry = RegistryServer.Start();
-        _database = await postgres.CreateDatabaseAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _registry.DisposeAsync();
-        _kafka.Dispose();
-    }
-
     private IHost ProductionLikeHost() =>
-        EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database,
-            builder => builder.AddOutbox<EventingTestDbContext>(), autoRegister: false);
+        BuildHost(builder => builder.AddOutbox<EventingTestDbContext>(), autoRegister: false);
 
     private async Task RegisterContractSchemaAsync(IHost host)
     {
@@ -71,7 +53,7 @@ public sealed class IntegrationEventProducerTests(EventingPostgres postgres) : I
         await producer.PublishAsync(valid, TestContext.Current.CancellationToken);
 
         // Assert
-        var received = Assert.Single(await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated,
+        var received = Assert.Single(await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated,
             r => r.Count >= 1, TimeSpan.FromSeconds(30)));
         Assert.Equal(valid.ConversationId.ToString(), received.Message.Key);
         Assert.Equal(valid.EventId, TestEvents.EventIdOf(received));

@@ -1,36 +1,20 @@
 using Chat.Contracts;
 using Chat.ServiceDefaults.Eventing.Outbox;
 using Chat.Tests.Eventing.Infrastructure;
+using Chat.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
-using Chat.Tests.Infrastructure;
-
 namespace Chat.Tests.Eventing;
 
-public sealed class OutboxPublisherTests(EventingPostgres postgres) : IAsyncLifetime
+public sealed class OutboxPublisherTests(EventingPostgres postgres) : EventingTest(postgres)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly KafkaMockCluster _kafka = new();
-    private RegistryServer _registry = null!;
-    private string _database = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _registry = RegistryServer.Start();
-        _database = await postgres.CreateDatabaseAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _registry.DisposeAsync();
-        _kafka.Dispose();
-    }
 
     private IHost PublisherHost(int batchSize = 200, string pollInterval = "00:00:00.200") =>
-        EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database, builder =>
+        BuildHost(builder =>
         {
             builder.Configuration["Kafka:Outbox:BatchSize"] = batchSize.ToString();
             builder.Configuration["Kafka:Outbox:PollInterval"] = pollInterval;
@@ -55,9 +39,9 @@ public sealed class OutboxPublisherTests(EventingPostgres postgres) : IAsyncLife
         // Act: a new instance starts.
         using var restarted = PublisherHost();
         await restarted.StartAsync(TestContext.Current.CancellationToken);
-        var received = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= events.Count, Timeout);
+        var received = await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= events.Count, Timeout);
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken); // room for a wrong second send to show up
-        var all = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= received.Count, Timeout);
+        var all = await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= received.Count, Timeout);
         await restarted.StopAsync(TestContext.Current.CancellationToken);
 
         // Assert
@@ -94,9 +78,9 @@ public sealed class OutboxPublisherTests(EventingPostgres postgres) : IAsyncLife
             }
             await database.SaveChangesAsync(ct);
         }
-        var received = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= events.Count, Timeout);
+        var received = await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= events.Count, Timeout);
         await Task.Delay(TimeSpan.FromSeconds(1), ct); // room for a wrong second send to show up
-        var all = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= received.Count, Timeout);
+        var all = await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= received.Count, Timeout);
         await Task.WhenAll(first.StopAsync(ct), second.StopAsync(ct));
 
         // Assert: every event exactly once...
@@ -125,12 +109,12 @@ public sealed class OutboxPublisherTests(EventingPostgres postgres) : IAsyncLife
             events.ForEach(e => database.AddIntegrationEvent(e));
             await database.SaveChangesAsync(ct);
         }
-        var dying = new NpgsqlConnection(_database);
+        var dying = new NpgsqlConnection(Database);
         await dying.OpenAsync(ct);
         await using var claim = await dying.BeginTransactionAsync(ct);
         await new NpgsqlCommand("SELECT id FROM outbox_messages FOR UPDATE", dying, claim).ExecuteNonQueryAsync(ct);
 
-        var databaseName = new NpgsqlConnectionStringBuilder(_database).Database;
+        var databaseName = new NpgsqlConnectionStringBuilder(Database).Database;
         using var pending = new GaugeReader("chat.eventing.outbox.pending", tags => Equals(tags.GetValueOrDefault("db.namespace"), databaseName));
 
         // Act: a healthy publisher runs several poll cycles while the rows are held, then the holder dies.
@@ -139,9 +123,9 @@ public sealed class OutboxPublisherTests(EventingPostgres postgres) : IAsyncLife
         var unsentWhileHeld = await CountUnsentAsync(host);
         var backlogWhileHeld = await pending.WaitForAsync(value => value >= events.Count);
         await dying.DisposeAsync(); // connection gone: its transaction rolls back and the locks are released
-        var received = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= events.Count, Timeout);
+        var received = await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= events.Count, Timeout);
         await Task.Delay(TimeSpan.FromSeconds(1), ct); // room for a wrong second send to show up
-        var all = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= received.Count, Timeout);
+        var all = await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= received.Count, Timeout);
         await host.StopAsync(ct);
 
         // Assert
@@ -169,7 +153,7 @@ public sealed class OutboxPublisherTests(EventingPostgres postgres) : IAsyncLife
             database.AddIntegrationEvent(@event);
             await database.SaveChangesAsync(ct);
         }
-        var received = await TopicReader.ReadUntilAsync(_kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= 1, Timeout);
+        var received = await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= 1, Timeout);
         await host.StopAsync(ct);
 
         // Assert

@@ -8,28 +8,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-using Chat.Tests.Infrastructure;
-
 namespace Chat.Tests.Eventing;
 
-public sealed class TracePropagationTests(EventingPostgres postgres) : IAsyncLifetime
+public sealed class TracePropagationTests(EventingPostgres postgres) : EventingTest(postgres)
 {
     private const string RequestSource = "Chat.Tests.Request";
-    private readonly KafkaMockCluster _kafka = new();
-    private RegistryServer _registry = null!;
-    private string _database = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _registry = RegistryServer.Start();
-        _database = await postgres.CreateDatabaseAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _registry.DisposeAsync();
-        _kafka.Dispose();
-    }
 
     [Fact]
     public async Task OutboxToConsumer_WhenEventIsRaisedInARequest_ContinuesTheRequestTrace()
@@ -45,7 +28,7 @@ public sealed class TracePropagationTests(EventingPostgres postgres) : IAsyncLif
         };
         ActivitySource.AddActivityListener(listener);
         using var requests = new ActivitySource(RequestSource);
-        using var host = EventingTestHost.Build(_kafka.BootstrapServers, _registry.Url, _database, builder =>
+        using var host = BuildHost(builder =>
         {
             builder.AddOutbox<EventingTestDbContext>();
             builder.AddEventConsumer("trace-test-group", consumer => consumer
