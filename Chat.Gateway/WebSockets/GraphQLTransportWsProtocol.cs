@@ -129,15 +129,17 @@ public sealed partial class GraphQLTransportWsProtocol(
         // A subscription is set up before the next message is read, so once a later ping is answered the subscription
         // is live. Queries and mutations run concurrently with the read loop: a long one never holds up pings.
         var document = TryParse(request.Query);
-        return GraphQLOperations.Select(document, request.OperationName) is { Operation: OperationType.Subscription }
-            ? ExecuteAsync(id, request, document, cancellationToken)
-            : Task.Run(() => ExecuteAsync(id, request, document, cancellationToken), CancellationToken.None);
+        var operation = GraphQLOperations.Select(document, request.OperationName);
+        return operation is { Operation: OperationType.Subscription }
+            ? ExecuteAsync(id, request, document, operation, cancellationToken)
+            : Task.Run(() => ExecuteAsync(id, request, document, operation, cancellationToken), CancellationToken.None);
     }
 
-    private async Task ExecuteAsync(string id, GraphQLRequest request, GraphQLDocument? document, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(
+        string id, GraphQLRequest request, GraphQLDocument? document, GraphQLOperationDefinition? operation, CancellationToken cancellationToken)
     {
         ExecutionResult result;
-        using var activity = GraphQLOperationTracing.Start(GraphQLOperations.Select(document, request.OperationName));
+        using var activity = GraphQLOperationTracing.Start(operation);
         try
         {
             result = await executer.ExecuteAsync(new ExecutionOptions
