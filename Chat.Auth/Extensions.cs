@@ -37,7 +37,7 @@ public static class Extensions
         services.ConfigureOptions<JwtBearerConfigurator>();
         services.AddAuthorization();
 
-        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddProblemMapping<AuthProblems>();
         return builder;
     }
 }

@@ -7,12 +7,9 @@ builder.AddAuthServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-// Bare 401/404/405/415 answers (authentication challenge, unknown route) become problem details too.
-app.UseStatusCodePages();
-app.UseAuthentication();
+app.UseApiDefaults();
+// Login attempts are limited per IP (see LoginRateLimiting).
 app.UseRateLimiter();
-app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapJwksEndpoints();

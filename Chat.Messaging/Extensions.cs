@@ -24,7 +24,7 @@ public static class Extensions
         services.AddScoped<MessageService>();
         services.AddScoped<MessageQueries>();
         services.AddScoped<ReadStateService>();
-        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddProblemMapping<MessagingProblems>();
         return builder;
     }
 }

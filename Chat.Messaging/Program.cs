@@ -7,11 +7,7 @@ builder.AddMessagingServices();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-// Bare 401/404/405/415 answers (authentication challenge, unknown route) become problem details too.
-app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseApiDefaults();
 
 app.MapDefaultEndpoints();
 app.MapConversationEndpoints();

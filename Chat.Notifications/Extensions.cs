@@ -46,7 +46,7 @@ public static class Extensions
             .Handle<MessageCreated, MessageCreatedHandler>()
             .Handle<PresenceUpdated, PresenceUpdatedHandler>());
 
-        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddProblemMapping<NotificationProblems>();
         return builder;
     }
 }

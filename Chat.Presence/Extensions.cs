@@ -31,7 +31,7 @@ public static class Extensions
         services.AddScoped<LastSeenReader>();
         services.AddScoped<PresenceService>();
         services.AddHostedService<PresenceSweeper>();
-        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddProblemMapping<PresenceProblems>();
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using Chat.Auth.Accounts;
 using Chat.Auth.Domain;
 using Chat.Auth.Endpoints.Contracts;
 using Chat.Auth.Security;
+using Chat.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chat.Auth.Endpoints;

@@ -1,3 +1,5 @@
+using Chat.ServiceDefaults.Problems;
+
 namespace Chat.Messaging.Domain;
 
 /// <summary>The limits of the messaging domain, checked before anything is stored.</summary>

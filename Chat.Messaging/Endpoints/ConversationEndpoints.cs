@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Chat.Messaging.Conversations;
 using Chat.Messaging.Domain;
 using Chat.Messaging.Endpoints.Contracts;
-using Chat.Messaging.Security;
+using Chat.ServiceDefaults.Authentication;
+using Chat.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chat.Messaging.Endpoints;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Chat.Messaging.Endpoints.Contracts;
 using Chat.Messaging.Messages;
-using Chat.Messaging.Security;
+using Chat.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chat.Messaging.Endpoints;
@@ -22,9 +22,15 @@ public static class MessageEndpoints
 
     /// <summary>201 for a new message; 200 with the original when clientMessageId repeats an earlier send.</summary>
     public static async Task<Results<Created<MessageDto>, Ok<MessageDto>>> Send(
-        SendMessageRequest request, ClaimsPrincipal principal, MessageService messages, CancellationToken cancellationToken)
+        SendMessageRequest request, ClaimsPrincipal principal, MessageService messages, MessagingMetrics metrics, CancellationToken cancellationToken)
     {
         var (message, created) = await messages.SendAsync(principal.UserId(), request, cancellationToken);
+        if (created)
+        {
+            // Counted here, where the send committed: a 1:1 message names its receiver, a group message does not.
+            metrics.Sent(isGroup: message.ReceiverId is null);
+        }
+
         return created ? TypedResults.Created($"/messages/{message.ConversationId}", message) : TypedResults.Ok(message);
     }
 

@@ -3,6 +3,7 @@ using Chat.Messaging.Data;
 using Chat.Messaging.Domain;
 using Chat.Messaging.Endpoints.Contracts;
 using Chat.Messaging.Paging;
+using Chat.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 

@@ -3,12 +3,13 @@ using Chat.Messaging.Conversations;
 using Chat.Messaging.Data;
 using Chat.Messaging.Domain;
 using Chat.Messaging.Endpoints.Contracts;
+using Chat.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Messaging.Messages;
 
 /// <summary>Sending, editing and deleting messages; each change and its event in one SaveChanges.</summary>
-public sealed class MessageService(ChatDbContext db, TimeProvider time, MessagingMetrics metrics)
+public sealed class MessageService(ChatDbContext db, TimeProvider time)
 {
     /// <summary>
     /// Stores the message, or — when the sender already sent one with this clientMessageId — returns that one
@@ -49,7 +50,6 @@ public sealed class MessageService(ChatDbContext db, TimeProvider time, Messagin
             return (MessageDto.From(winner), false);
         }
 
-        metrics.Sent(conversation.IsGroup);
         return (MessageDto.From(message), true);
     }
 

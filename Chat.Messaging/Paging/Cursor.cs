@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Chat.Messaging.Domain;
+using Chat.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Chat.Messaging.Paging;

@@ -3,6 +3,7 @@ using Chat.Notifications.Configuration;
 using Chat.Notifications.Delivery;
 using Chat.Notifications.Endpoints.Contracts;
 using Chat.Notifications.Reading;
+using Chat.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using Chat.Contracts.Events;
 using Chat.Presence.History;
 using Chat.Presence.State;
+using Chat.ServiceDefaults.Problems;
 
 namespace Chat.Presence.Domain;
 
@@ -23,7 +24,7 @@ public sealed class PresenceService(PresenceStore store, PresenceRecorder record
     {
         if (userIds.Count > MaxBulkIds)
         {
-            throw new InvalidPresenceRequestException("userIds", $"At most {MaxBulkIds} user ids per request.");
+            throw new InvalidInputException("userIds", $"At most {MaxBulkIds} user ids per request.");
         }
         var distinct = userIds.Distinct().ToList();
         var live = await store.GetManyAsync(distinct, cancellationToken);

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Chat.Presence.Domain;
 using Chat.Presence.Endpoints.Contracts;
+using Chat.ServiceDefaults.Authentication;
+using Chat.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chat.Presence.Endpoints;
@@ -23,12 +25,12 @@ public static class PresenceEndpoints
     public static async Task<Ok<PresenceDto>> SetStatus(
         SetPresenceRequest request, ClaimsPrincipal user, PresenceService presence, CancellationToken cancellationToken)
     {
-        var status = request.Status ?? throw new InvalidPresenceRequestException("status", "status is required: ONLINE, AWAY, BUSY or OFFLINE.");
-        return TypedResults.Ok(PresenceDto.From(await presence.SetStatusAsync(CallerId(user), status, cancellationToken)));
+        var status = request.Status ?? throw new InvalidInputException("status", "status is required: ONLINE, AWAY, BUSY or OFFLINE.");
+        return TypedResults.Ok(PresenceDto.From(await presence.SetStatusAsync(user.UserId(), status, cancellationToken)));
     }
 
     public static async Task<Ok<PresenceDto>> Heartbeat(ClaimsPrincipal user, PresenceService presence, CancellationToken cancellationToken) =>
-        TypedResults.Ok(PresenceDto.From(await presence.HeartbeatAsync(CallerId(user), cancellationToken)));
+        TypedResults.Ok(PresenceDto.From(await presence.HeartbeatAsync(user.UserId(), cancellationToken)));
 
     public static async Task<Ok<PresenceDto>> GetOne(Guid userId, PresenceService presence, CancellationToken cancellationToken)
     {
@@ -38,14 +40,8 @@ public static class PresenceEndpoints
 
     public static async Task<Ok<PresenceDto[]>> GetMany(BulkPresenceRequest request, PresenceService presence, CancellationToken cancellationToken)
     {
-        var userIds = request.UserIds ?? throw new InvalidPresenceRequestException("userIds", "userIds is required.");
+        var userIds = request.UserIds ?? throw new InvalidInputException("userIds", "userIds is required.");
         var found = await presence.GetManyAsync(userIds, cancellationToken);
         return TypedResults.Ok(found.Select(PresenceDto.From).ToArray());
     }
-
-    // RequireAuthorization guarantees a validated token; the Auth service always issues a GUID sub.
-    private static Guid CallerId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue("sub"), out var id)
-            ? id
-            : throw new InvalidPresenceRequestException("sub", "The access token carries no user id.");
 }
