@@ -37,6 +37,7 @@ public static class Extensions
         services.ConfigureOptions<JwtBearerConfigurator>();
         services.AddAuthorization();
 
+        services.AddRehearsal<AuthDbContext>("register and log in", AccountRehearsal.RunAsync);
         services.AddProblemMapping<AuthProblems>();
         return builder;
     }

@@ -40,6 +40,9 @@ public static partial class Extensions
 
         services.AddHttpContextAccessor();
         services.AddGraphQLSchema();
+        // Building the schema and the execution pipeline takes seconds on a cold process: not on a client's time.
+        services.AddWarmUp("graphql schema", (provider, cancellationToken) => provider.GetRequiredService<IDocumentExecuter<ChatSchema>>()
+            .ExecuteAsync(new ExecutionOptions { Query = "{ __typename }", RequestServices = provider, CancellationToken = cancellationToken }));
         services.AddAuthServiceClients();
         services.AddPresenceServiceClients();
         services.AddMessagingServiceClients(builder.Configuration.GetValue<bool>(DownstreamCallCounter.SettingKey));

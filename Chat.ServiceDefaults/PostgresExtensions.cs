@@ -10,7 +10,7 @@ public static class PostgresExtensions
     /// <summary>
     /// Registers a pooled <typeparamref name="TContext"/> on PostgreSQL from <c>ConnectionStrings:{connectionName}</c>,
     /// as Aspire's Npgsql EF Core integration does: snake_case names, Npgsql tracing, a health check,
-    /// and migrations applied before the service starts listening.
+    /// migrations applied before the service starts listening, and the context warmed before it reports ready.
     /// </summary>
     public static IHostApplicationBuilder AddNpgsqlDbContext<TContext>(
         this IHostApplicationBuilder builder,
@@ -34,6 +34,7 @@ public static class PostgresExtensions
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: connectionName, tags: ["ready"]);
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddNpgsql());
         builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<DatabaseMigrator<TContext>>(services, connectionString));
+        builder.Services.AddDbContextWarmUp<TContext>();
         return builder;
     }
 }

@@ -51,6 +51,9 @@ public static class TokenValidationExtensions
                 AutomaticRefreshInterval = jwt.KeyRefreshInterval,
             };
         });
+        // The first request must not wait for the key download: the service is ready once it has the keys.
+        services.AddWarmUp("signing keys", (provider, cancellationToken) =>
+            provider.GetRequiredService<IConfigurationManager<OpenIdConnectConfiguration>>().GetConfigurationAsync(cancellationToken));
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearerOptions>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddAuthorization();

@@ -36,7 +36,7 @@ public class DistributedAppFixture : IAsyncLifetime
     /// Two gateways and two presence instances, so cross-instance behaviour (fan-out, exactly-once sweeps) is
     /// tested on the same app as everything else; settings that make timed behaviour testable in seconds.
     /// </summary>
-    private static ChatApplicationOptions ApplicationOptions()
+    protected virtual ChatApplicationOptions ApplicationOptions()
     {
         var options = new ChatApplicationOptions();
         options.Instances[ResourceNames.Gateway] = 2;
