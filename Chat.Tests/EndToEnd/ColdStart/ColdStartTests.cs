@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Chat.AppHost;
 using Chat.ServiceDefaults;
 using Chat.Tests.Infrastructure;
@@ -6,16 +5,13 @@ using Chat.Tests.Infrastructure;
 namespace Chat.Tests.EndToEnd.ColdStart;
 
 /// <summary>
-/// The first requests right after every resource turned healthy succeed within the production budgets: services
+/// The first requests right after every resource turned healthy succeed under the production budgets: services
 /// report ready only once warm (signing keys, EF model and a connection, Messaging's create and send paths, the
 /// GraphQL schema), so a client's first createConversation is not the one that pays for the cold start and times
 /// out although it was carried out.
 /// </summary>
 public sealed class ColdStartTests(ColdStartTests.ColdApp app) : IClassFixture<ColdStartTests.ColdApp>
 {
-    /// <summary>How long the gateway waits for one attempt of a service call outside tests.</summary>
-    private static readonly TimeSpan ProductionAttemptBudget = TimeSpan.FromSeconds(2);
-
     [Fact]
     public async Task FirstCreateConversationAndSendMessage_AfterAllHealthy_Succeed()
     {
@@ -23,16 +19,11 @@ public sealed class ColdStartTests(ColdStartTests.ColdApp app) : IClassFixture<C
         var alice = await ChatUser.RegisterAsync(gateway, "alice");
         var bob = await ChatUser.RegisterAsync(gateway, "bob");
 
-        var stopwatch = Stopwatch.StartNew();
+        // The gateway gives each service call its production budget here: a cold service answers SERVICE_UNAVAILABLE.
         var conversation = await alice.CreateConversationAsync([bob]);
-        var createTook = stopwatch.Elapsed;
-        stopwatch.Restart();
         var message = await alice.SendMessageAsync(conversation["id"]!.GetValue<string>(), "first words");
-        var sendTook = stopwatch.Elapsed;
 
         Assert.Equal("first words", message["content"]!.GetValue<string>());
-        Assert.True(createTook < ProductionAttemptBudget, $"createConversation took {createTook}");
-        Assert.True(sendTook < ProductionAttemptBudget, $"sendMessage took {sendTook}");
     }
 
     /// <summary>An app of its own, started for this test alone, with the services' production time budgets.</summary>
