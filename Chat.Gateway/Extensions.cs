@@ -29,11 +29,7 @@ public static partial class Extensions
         services.AddOptions<GatewayRateLimitOptions>().BindConfiguration(GatewayRateLimitOptions.SectionName).InStartupSummary()
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DownstreamOptions>().BindConfiguration(DownstreamOptions.SectionName).InStartupSummary()
-            .ValidateDataAnnotations()
-            .Validate<IOptions<CallBudgetOptions>>((downstream, budget) => downstream.ConnectTimeout < budget.Value.AttemptTimeout,
-                $"{DownstreamOptions.SectionName}:{nameof(DownstreamOptions.ConnectTimeout)} must be shorter than " +
-                $"{CallBudgetOptions.SectionName}:{nameof(CallBudgetOptions.AttemptTimeout)}.")
-            .ValidateOnStart();
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GatewayCorsOptions>().BindConfiguration(GatewayCorsOptions.SectionName).InStartupSummary();
 
         services.AddHttpContextAccessor();

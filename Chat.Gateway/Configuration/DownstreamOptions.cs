@@ -11,14 +11,6 @@ public sealed class DownstreamOptions
 {
     public const string SectionName = "Downstream";
 
-    /// <summary>
-    /// Opening a connection; a service that does not accept one in this time is unreachable, a fault no request can
-    /// cause. Must be shorter than <see cref="ServiceDefaults.CallBudgetOptions.AttemptTimeout"/>, or a hanging connect
-    /// would look like a slow answer.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
-    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>Failed answers (5xx, attempt timeouts) one caller may draw from one service in a burst.</summary>
     [Range(1, 1000)]
     public int CallerFaultBurst { get; set; } = 5;

@@ -16,8 +16,8 @@ namespace Chat.Gateway.Services.Resilience;
 /// may be the answer to the caller's input, so they close the service to that caller only;</item>
 /// <item>a circuit shared by all callers, per service instance, opened only by unreachability: a connection that
 /// cannot be made is the instance's state and nobody's input, so it may stop everyone's calls to it;</item>
-/// <item>attempt timeout (<see cref="CallBudgetOptions.AttemptTimeout"/>), with connecting limited to
-/// <see cref="DownstreamOptions.ConnectTimeout"/> so a hanging connect counts as unreachable.</item>
+/// <item>attempt timeout (<see cref="CallBudgetOptions.AttemptTimeout"/>), with connecting limited to half of it, so a
+/// hanging connect counts as unreachable rather than as a slow answer.</item>
 /// </list>
 /// A client's traffic can therefore close a service to itself, never to anyone else: the shared circuit sees only
 /// faults no request can cause, and what a client can cause at volume is bounded by the gateway's rate limits and
@@ -40,7 +40,7 @@ public static class DownstreamResilience
             return new CallerFaultBudget(options.CallerFaultBurst, options.CallerFaultRefill);
         });
         client.UseSocketsHttpHandler((handler, provider) =>
-            handler.ConnectTimeout = provider.GetRequiredService<IOptions<DownstreamOptions>>().Value.ConnectTimeout);
+            handler.ConnectTimeout = provider.GetRequiredService<IOptions<CallBudgetOptions>>().Value.AttemptTimeout / 2);
         client.RemoveAllResilienceHandlers()
             .AddResilienceHandler("downstream", (pipeline, context) => Configure(pipeline, context, service))
             // Service discovery has already chosen the instance: one shared circuit per instance, so one dead
