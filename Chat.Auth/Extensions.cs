@@ -15,7 +15,8 @@ public static class Extensions
     public static IHostApplicationBuilder AddAuthServices(this IHostApplicationBuilder builder)
     {
         // Registers the database migrator first: the key refresher below needs the migrated schema.
-        builder.AddNpgsqlDbContext<AuthDbContext>(ResourceNames.AuthDb);
+        builder.AddNpgsqlDbContext<AuthDbContext>(ResourceNames.AuthDb, configureDbContextOptions: options => options.UseChatConventions());
+        builder.AddMigrationsAtStart<AuthDbContext>(ResourceNames.AuthDb);
         builder.AddKafkaClients(ResourceNames.Kafka);
         builder.AddOutbox<AuthDbContext>();
 

@@ -11,7 +11,8 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddMessagingServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<ChatDbContext>(ResourceNames.ChatDb);
+        builder.AddNpgsqlDbContext<ChatDbContext>(ResourceNames.ChatDb, configureDbContextOptions: options => options.UseChatConventions());
+        builder.AddMigrationsAtStart<ChatDbContext>(ResourceNames.ChatDb);
         builder.AddKafkaClients(ResourceNames.Kafka);
         builder.AddOutbox<ChatDbContext>();
         builder.AddAuthServiceTokenValidation();

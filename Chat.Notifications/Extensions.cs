@@ -18,8 +18,9 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddNotificationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<NotificationDbContext>(ResourceNames.NotificationDb);
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddNpgsqlDbContext<NotificationDbContext>(ResourceNames.NotificationDb, configureDbContextOptions: options => options.UseChatConventions());
+        builder.AddMigrationsAtStart<NotificationDbContext>(ResourceNames.NotificationDb);
+        builder.AddRedisClient(ResourceNames.Redis, configureOptions: options => options.UseChatTimeouts());
         builder.AddKafkaClients(ResourceNames.Kafka);
         builder.AddAuthServiceTokenValidation();
 

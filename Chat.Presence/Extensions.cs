@@ -16,8 +16,9 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddPresenceServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<PresenceDbContext>(ResourceNames.PresenceDb);
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddNpgsqlDbContext<PresenceDbContext>(ResourceNames.PresenceDb, configureDbContextOptions: options => options.UseChatConventions());
+        builder.AddMigrationsAtStart<PresenceDbContext>(ResourceNames.PresenceDb);
+        builder.AddRedisClient(ResourceNames.Redis, configureOptions: options => options.UseChatTimeouts());
         builder.AddKafkaClients(ResourceNames.Kafka);
         builder.AddOutbox<PresenceDbContext>();
         builder.AddAuthServiceTokenValidation();

@@ -1,11 +1,12 @@
 using Confluent.Kafka;
-using Microsoft.Extensions.Configuration;
 
 namespace Chat.ServiceDefaults;
 
 /// <summary>Producer, consumer and admin settings for one Kafka cluster, defaults first, then configuration.</summary>
-public sealed class KafkaClientConfigs(string bootstrapServers, IConfiguration configuration, string clientId)
+public sealed class KafkaClientConfigs(KafkaClientSettings settings, string clientId)
 {
+    private readonly string bootstrapServers = settings.ConnectionString;
+
     public string BootstrapServers => bootstrapServers;
 
     /// <summary>Idempotent producer that waits for every in-sync replica: an acknowledged event is not lost.</summary>
@@ -19,7 +20,7 @@ public sealed class KafkaClientConfigs(string bootstrapServers, IConfiguration c
             Acks = Acks.All,
             LingerMs = 5,
         };
-        configuration.GetSection("Kafka:Producer").Bind(config);
+        settings.ApplyTo(config);
         return config;
     }
 
@@ -43,7 +44,7 @@ public sealed class KafkaClientConfigs(string bootstrapServers, IConfiguration c
             AutoOffsetReset = AutoOffsetReset.Earliest,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
         };
-        configuration.GetSection("Kafka:Consumer").Bind(config);
+        settings.ApplyTo(config);
         return config;
     }
 

@@ -6,16 +6,19 @@ namespace Microsoft.Extensions.Hosting;
 public static class KafkaExtensions
 {
     /// <summary>
-    /// Registers <see cref="KafkaClientConfigs"/> for the cluster at <c>ConnectionStrings:{connectionName}</c>
-    /// (bootstrap servers) with a health check. Settings under <c>Kafka:Producer</c> and <c>Kafka:Consumer</c>
-    /// refine the defaults, e.g. <c>Kafka__Consumer__FetchWaitMaxMs=5</c> against the local mock cluster.
+    /// Registers <see cref="KafkaClientConfigs"/> for the cluster at <c>ConnectionStrings:{connectionName}</c> and its
+    /// health check, configured like Aspire.Confluent.Kafka (see <see cref="KafkaClientSettings"/>). Producer and consumer
+    /// spans and metrics are the event backbone's own (<c>Chat.Eventing</c>), after OpenTelemetry's messaging conventions.
     /// </summary>
     public static IHostApplicationBuilder AddKafkaClients(this IHostApplicationBuilder builder, string connectionName)
     {
-        var bootstrapServers = ConnectionStrings.GetRequired(builder.Configuration, connectionName);
-        builder.Services.AddSingleton(new KafkaClientConfigs(bootstrapServers, builder.Configuration, builder.Environment.ApplicationName));
-        builder.Services.AddSingleton<KafkaHealthCheck>();
-        builder.Services.AddHealthChecks().AddCheck<KafkaHealthCheck>(connectionName, tags: ["ready"]);
+        var settings = KafkaClientSettings.Read(builder.Configuration, connectionName);
+        builder.Services.AddSingleton(new KafkaClientConfigs(settings, builder.Environment.ApplicationName));
+        if (!settings.DisableHealthChecks)
+        {
+            builder.Services.AddSingleton<KafkaHealthCheck>();
+            builder.Services.AddHealthChecks().AddCheck<KafkaHealthCheck>(connectionName, tags: ["ready"]);
+        }
         return builder;
     }
 }

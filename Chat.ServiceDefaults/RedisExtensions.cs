@@ -1,26 +1,19 @@
-using Chat.ServiceDefaults;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
+/// <summary>What every service adds to Aspire's <c>AddRedisClient</c>.</summary>
 public static class RedisExtensions
 {
     /// <summary>
-    /// Registers one shared <see cref="IConnectionMultiplexer"/> from <c>ConnectionStrings:{connectionName}</c>
-    /// and a health check. The multiplexer reconnects by itself, so a Redis restart heals without a service restart.
+    /// Pass as <c>configureOptions</c> of <c>AddRedisClient</c>: short timeouts, so a Redis outage fails calls in
+    /// seconds instead of hanging requests. Aspire's client never aborts on a failed connect and reconnects by itself,
+    /// so a Redis restart heals without a service restart.
     /// </summary>
-    public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder, string connectionName)
+    public static void UseChatTimeouts(this ConfigurationOptions options)
     {
-        var options = ConfigurationOptions.Parse(ConnectionStrings.GetRequired(builder.Configuration, connectionName));
-        options.AbortOnConnectFail = false;
         options.ConnectTimeout = 2_000;
         options.SyncTimeout = 2_000;
         options.AsyncTimeout = 2_000;
-
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        builder.Services.AddHealthChecks().AddRedis(
-            services => services.GetRequiredService<IConnectionMultiplexer>(), name: connectionName, tags: ["ready"]);
-        return builder;
     }
 }

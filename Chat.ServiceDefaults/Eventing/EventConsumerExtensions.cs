@@ -14,7 +14,7 @@ public static class EventConsumerExtensions
     /// <summary>
     /// A consumer group of this service, as a hosted service with its own dedicated thread:
     /// <c>builder.AddEventConsumer("notification-consumer-group", c =&gt; c.UseInbox&lt;Db&gt;().Handle&lt;MessageCreated, H&gt;())</c>.
-    /// Retries under <c>Kafka:Consumers</c>, client settings under <c>Kafka:Consumer</c>.
+    /// Retries under <c>Kafka:Consumers</c>, client settings under <c>Aspire:Confluent:Kafka:Consumer:Config</c>.
     /// </summary>
     public static IHostApplicationBuilder AddEventConsumer(
         this IHostApplicationBuilder builder, string groupId, Action<EventConsumerBuilder> configure)

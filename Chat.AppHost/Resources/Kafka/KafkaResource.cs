@@ -32,9 +32,9 @@ public sealed class KafkaResource(string name, string? externalBootstrapServers)
     public IEnumerable<KeyValuePair<string, string>> ClientSettings => IsMock
         ?
         [
-            new("Kafka__Consumer__FetchWaitMaxMs", "5"),
-            new("Kafka__Consumer__SessionTimeoutMs", "6000"),
-            new("Kafka__Consumer__HeartbeatIntervalMs", "1000"),
+            new("Aspire__Confluent__Kafka__Consumer__Config__FetchWaitMaxMs", "5"),
+            new("Aspire__Confluent__Kafka__Consumer__Config__SessionTimeoutMs", "6000"),
+            new("Aspire__Confluent__Kafka__Consumer__Config__HeartbeatIntervalMs", "1000"),
             new("Kafka__Schemas__AutoRegister", "true"),
         ]
         : [];

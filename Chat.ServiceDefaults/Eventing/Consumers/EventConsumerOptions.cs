@@ -4,7 +4,7 @@ namespace Chat.ServiceDefaults.Eventing.Consumers;
 
 /// <summary>
 /// Retry and shutdown behaviour of event consumers (<c>Kafka:Consumers</c>). Kafka client settings of the consumer
-/// itself (session timeout, fetch wait, ...) come from <c>Kafka:Consumer</c>, see <see cref="KafkaClientConfigs"/>.
+/// itself (session timeout, fetch wait, ...) come from <c>Aspire:Confluent:Kafka:Consumer:Config</c>, see <see cref="KafkaClientConfigs"/>.
 /// </summary>
 public sealed class EventConsumerOptions
 {

@@ -24,9 +24,9 @@ public static class EventingTestHost
             [$"ConnectionStrings:{DatabaseName}"] = database,
             ["Kafka:Schemas:AutoRegister"] = autoRegister ? "true" : "false",
             // What the local mock cluster needs (SPEC §2): quick rejoins and no long-held empty fetches.
-            ["Kafka:Consumer:SessionTimeoutMs"] = "6000",
-            ["Kafka:Consumer:HeartbeatIntervalMs"] = "500",
-            ["Kafka:Consumer:FetchWaitMaxMs"] = "5",
+            ["Aspire:Confluent:Kafka:Consumer:Config:SessionTimeoutMs"] = "6000",
+            ["Aspire:Confluent:Kafka:Consumer:Config:HeartbeatIntervalMs"] = "500",
+            ["Aspire:Confluent:Kafka:Consumer:Config:FetchWaitMaxMs"] = "5",
             ["Kafka:Outbox:PollInterval"] = "00:00:00.200",
             ["Kafka:Consumers:InitialBackoff"] = "00:00:00.050",
         });
