@@ -60,6 +60,9 @@ public sealed class NotificationCache(IConnectionMultiplexer redis, IOptions<Not
 
     private IDatabase Database => redis.GetDatabase();
 
+    /// <summary>False while no Redis connection is up: calls would only wait to fail.</summary>
+    public bool IsConnected => redis.IsConnected;
+
     /// <summary>
     /// Adds a committed notification to the list and publishes it on the user's channel, with the trace context
     /// of this call so the gateway's push continues the trace.
