@@ -19,10 +19,15 @@ public static class BenchmarkSettings
         {
             ["RateLimiting__PermitsPerIp"] = "1000000",
             ["RateLimiting__PermitsPerUser"] = "1000000",
-            ["Downstream__AttemptTimeout"] = "00:00:10",
-            ["Downstream__TotalTimeout"] = "00:00:12",
         };
         settings.ServiceSettings[ResourceNames.Auth] = new() { ["Auth__LoginRateLimit__PerIpPermitLimit"] = "100000" };
+        // One call budget for the gateway and the services, which derive their own waits from it.
+        foreach (var service in new[] { ResourceNames.Gateway, ResourceNames.Auth, ResourceNames.Messaging, ResourceNames.Presence, ResourceNames.Notifications })
+        {
+            var serviceSettings = settings.ServiceSettings.TryGetValue(service, out var existing) ? existing : settings.ServiceSettings[service] = [];
+            serviceSettings["CallBudget__AttemptTimeout"] = "00:00:10";
+            serviceSettings["CallBudget__TotalTimeout"] = "00:00:12";
+        }
         return settings;
     }
 

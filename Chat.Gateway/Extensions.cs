@@ -4,17 +4,11 @@ using Chat.Gateway.Errors;
 using Chat.Gateway.Http;
 using Chat.Gateway.Schema;
 using Chat.Gateway.Security;
-using Chat.Gateway.Services;
-using Chat.Gateway.Services.Auth;
-using Chat.Gateway.Services.Messaging;
-using Chat.Gateway.Services.Notifications;
-using Chat.Gateway.Services.Presence;
 using Chat.Gateway.Validation;
 using Chat.ServiceDefaults;
 using Chat.ServiceDefaults.Startup;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -43,10 +37,7 @@ public static partial class Extensions
         // Building the schema and the execution pipeline takes seconds on a cold process: not on a client's time.
         services.AddWarmUp("graphql schema", (provider, cancellationToken) => provider.GetRequiredService<IDocumentExecuter<ChatSchema>>()
             .ExecuteAsync(new ExecutionOptions { Query = "{ __typename }", RequestServices = provider, CancellationToken = cancellationToken }));
-        services.AddAuthServiceClients();
-        services.AddPresenceServiceClients();
-        services.AddMessagingServiceClients(builder.Configuration.GetValue<bool>(DownstreamCallCounter.SettingKey));
-        services.AddNotificationsServiceClients();
+        services.AddServiceClients(builder.Configuration.GetValue<bool>(DownstreamCallCounter.SettingKey));
         services.AddRateLimiter(GraphQLRateLimiting.Configure);
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -110,54 +101,6 @@ public static partial class Extensions
                 };
             }));
     }
-
-    // RemoveAllResilienceHandlers is marked experimental; it is the documented way to replace the standard handler
-    // that ServiceDefaults adds to every client with one tuned for calls a client is waiting on.
-#pragma warning disable EXTEXP0001
-    private static void AddAuthServiceClients(this IServiceCollection services)
-    {
-        services.AddTransient<BearerTokenForwardingHandler>();
-        services.AddHttpClient<AuthServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Auth))
-            .AddHttpMessageHandler<BearerTokenForwardingHandler>()
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
-    }
-
-    private static void AddPresenceServiceClients(this IServiceCollection services)
-    {
-        services.AddHttpClient<PresenceServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Presence))
-            .AddHttpMessageHandler<BearerTokenForwardingHandler>()
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
-        services.AddScoped<PresenceLoader>();
-    }
-
-    /// <summary>
-    /// The Messaging client and the per-request user directory. With <paramref name="countCalls"/> (a test-only
-    /// setting) every Auth and Messaging call is counted and the counts are served for tests of batching.
-    /// </summary>
-    private static void AddMessagingServiceClients(this IServiceCollection services, bool countCalls)
-    {
-        services.AddScoped<UserDirectory>();
-        var messaging = services.AddHttpClient<MessagingServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Messaging))
-            .AddHttpMessageHandler<BearerTokenForwardingHandler>();
-        if (countCalls)
-        {
-            services.AddSingleton<DownstreamCallCounter>();
-            messaging.AddHttpMessageHandler(provider =>
-                new DownstreamCallCountingHandler(provider.GetRequiredService<DownstreamCallCounter>(), MessagingServiceClient.ServiceName));
-            services.AddHttpClient<AuthServiceClient>().AddHttpMessageHandler(provider =>
-                new DownstreamCallCountingHandler(provider.GetRequiredService<DownstreamCallCounter>(), AuthServiceClient.ServiceName));
-        }
-
-        messaging.RemoveAllResilienceHandlers().AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
-    }
-    private static void AddNotificationsServiceClients(this IServiceCollection services) =>
-        services.AddHttpClient<NotificationsServiceClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Notifications))
-            .AddHttpMessageHandler<BearerTokenForwardingHandler>()
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
-#pragma warning restore EXTEXP0001
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in resolver of field {Field}")]
     private static partial void LogUnhandledResolverException(ILogger logger, Exception exception, string? field);

@@ -1,12 +1,9 @@
 using Chat.Gateway.Configuration;
 using Chat.Gateway.Realtime;
 using Chat.Gateway.Security;
-using Chat.Gateway.Services;
 using Chat.Gateway.WebSockets;
 using Chat.ServiceDefaults;
 using Chat.ServiceDefaults.Startup;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 
 namespace Chat.Gateway;
 
@@ -35,14 +32,5 @@ public static partial class Extensions
         services.AddHealthChecks().AddCheck<MessageEventFeed>("message-event-feed", tags: ["ready"]);
         services.AddSingleton<ConnectionPresence>();
         services.AddHostedService(provider => provider.GetRequiredService<ConnectionPresence>());
-
-#pragma warning disable EXTEXP0001 // see AddAuthServiceClients
-        services.AddHttpClient<ConversationMembershipClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Messaging))
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
-        services.AddHttpClient<PresenceActivityClient>(client => client.BaseAddress = new Uri("http://" + ResourceNames.Presence))
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler().Configure(DownstreamResilience.Configure);
-#pragma warning restore EXTEXP0001
     }
 }

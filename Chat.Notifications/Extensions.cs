@@ -36,6 +36,7 @@ public static class Extensions
         services.ConfigureDbContext<NotificationDbContext>((provider, options) =>
             options.AddInterceptors(provider.GetRequiredService<DeliverAfterCommitInterceptor>()));
         services.AddScoped<NotificationFactory>();
+        services.AddScoped<MessageDeletions>();
         services.AddScoped<OnlineCooldownClaims>();
         services.AddScoped<UserNotifications>();
 
@@ -45,6 +46,7 @@ public static class Extensions
             .Handle<ConversationChanged, ConversationChangedHandler>()
             .Handle<UserRegistered, UserRegisteredHandler>()
             .Handle<MessageCreated, MessageCreatedHandler>()
+            .Handle<MessageDeleted, MessageDeletedHandler>()
             .Handle<PresenceUpdated, PresenceUpdatedHandler>());
 
         services.AddProblemMapping<NotificationProblems>();

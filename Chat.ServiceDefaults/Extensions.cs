@@ -36,6 +36,8 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<CallBudgetOptions>().BindConfiguration(CallBudgetOptions.SectionName).InStartupSummary()
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<StartupSummaryLogger>();
         return builder;
     }

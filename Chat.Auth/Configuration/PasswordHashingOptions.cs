@@ -14,9 +14,5 @@ public sealed class PasswordHashingOptions
     [Range(0, 1024)]
     public int MaxConcurrency { get; set; }
 
-    /// <summary>How long a request waits for a free bcrypt slot before it is answered 503 with Retry-After.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
-    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
     public int EffectiveConcurrency => MaxConcurrency > 0 ? MaxConcurrency : Environment.ProcessorCount;
 }

@@ -3,18 +3,19 @@ using System.ComponentModel.DataAnnotations;
 namespace Chat.Gateway.Configuration;
 
 /// <summary>
-/// Time budget of calls to services while a client waits, section <c>Downstream</c>: a dead service must become
-/// SERVICE_UNAVAILABLE in a few seconds, not a request hanging for the 30 s of the standard resilience defaults.
+/// How the gateway's calls to services react to faults, section <c>Downstream</c> (see
+/// <see cref="Services.Resilience.DownstreamResilience"/>). Their time budget is <see cref="ServiceDefaults.CallBudgetOptions"/>,
+/// shared with the services.
 /// </summary>
 public sealed class DownstreamOptions
 {
     public const string SectionName = "Downstream";
 
-    /// <summary>One attempt; long enough for a bcrypt-bound login queued behind a few others.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>Failed answers (5xx, attempt timeouts) one caller may draw from one service in a burst.</summary>
+    [Range(1, 1000)]
+    public int CallerFaultBurst { get; set; } = 5;
 
-    /// <summary>All attempts together (GET is retried once after a fast failure, other methods never).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00")]
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(2.5);
+    /// <summary>How often one more failed answer is allowed again, per caller and service.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan CallerFaultRefill { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Chat.Gateway.Errors;
-using Chat.Gateway.Services;
+using Chat.Gateway.Services.Resilience;
 
 namespace Chat.Gateway.Realtime;
 
@@ -11,7 +11,7 @@ namespace Chat.Gateway.Realtime;
 /// </summary>
 public sealed partial class ConversationMembershipClient(HttpClient http, ILogger<ConversationMembershipClient> logger)
 {
-    public const string ServiceName = "messaging";
+    public const string ServiceName = Chat.ServiceDefaults.ResourceNames.Messaging;
 
     public async Task<bool> IsMemberAsync(Guid conversationId, string accessToken, CancellationToken cancellationToken)
     {

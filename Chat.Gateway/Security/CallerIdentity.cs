@@ -25,7 +25,14 @@ public static class CallerIdentity
             : GatewayError.Unauthenticated();
     }
 
-    /// <summary>The partition key for rate limiting: the user id when a valid token came with the request.</summary>
+    /// <summary>The user id when a valid token came with the request.</summary>
     public static string? UserIdOrDefault(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue("sub") : null;
+
+    /// <summary>The key the gateway's per-caller limits share: <c>user:{id}</c> with a valid token, else
+    /// <c>ip:{address}</c>; work the gateway does on its own (no request being served) is <c>gateway</c>.</summary>
+    public static string PartitionKey(HttpContext? context) =>
+        context is null ? "gateway"
+        : UserIdOrDefault(context.User) is { } userId ? "user:" + userId
+        : "ip:" + context.Connection.RemoteIpAddress;
 }

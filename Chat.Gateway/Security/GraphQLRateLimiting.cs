@@ -25,11 +25,8 @@ public static class GraphQLRateLimiting
     private static RateLimitPartition<string> Partition(HttpContext context)
     {
         var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayRateLimitOptions>>().CurrentValue;
-        var userId = CallerIdentity.UserIdOrDefault(context.User);
-        var (key, permits) = userId is not null
-            ? ("user:" + userId, limits.PermitsPerUser)
-            : ("ip:" + context.Connection.RemoteIpAddress, limits.PermitsPerIp);
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        var permits = CallerIdentity.UserIdOrDefault(context.User) is null ? limits.PermitsPerIp : limits.PermitsPerUser;
+        return RateLimitPartition.GetFixedWindowLimiter(CallerIdentity.PartitionKey(context), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
             Window = limits.Window,

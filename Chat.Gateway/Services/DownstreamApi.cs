@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Chat.Gateway.Errors;
+using Chat.Gateway.Services.Resilience;
 
 namespace Chat.Gateway.Services;
 

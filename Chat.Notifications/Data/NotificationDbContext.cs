@@ -12,10 +12,14 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     // (see DeliverAfterCommitInterceptor). Pooled contexts are reused: the interceptor empties it on every outcome.
     private readonly List<PendingDelivery> _pendingDeliveries = [];
 
+    // Users whose cached list quotes a message deleted in the current unit of work, dropped once it committed.
+    private readonly HashSet<Guid> _listsToDrop = [];
+
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
     public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
     public DbSet<OnlineNotificationCooldown> OnlineNotificationCooldowns => Set<OnlineNotificationCooldown>();
+    public DbSet<DeletedMessage> DeletedMessages => Set<DeletedMessage>();
 
     /// <summary>Stores <paramref name="notification"/> and, once the transaction commits, caches and publishes it.</summary>
     public void AddNotification(Notification notification, DateTimeOffset eventOccurredAt)
@@ -24,6 +28,9 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
         _pendingDeliveries.Add(new PendingDelivery(notification, eventOccurredAt));
     }
 
+    /// <summary>Drops the Redis list of <paramref name="userId"/> once the transaction commits (it is rebuilt on the next read).</summary>
+    public void DropCachedListAfterCommit(Guid userId) => _listsToDrop.Add(userId);
+
     internal IReadOnlyList<PendingDelivery> TakePendingDeliveries()
     {
         var taken = _pendingDeliveries.ToArray();
@@ -31,7 +38,18 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
         return taken;
     }
 
-    internal void DiscardPendingDeliveries() => _pendingDeliveries.Clear();
+    internal IReadOnlyList<Guid> TakeListsToDrop()
+    {
+        var taken = _listsToDrop.ToArray();
+        _listsToDrop.Clear();
+        return taken;
+    }
+
+    internal void DiscardPendingCacheWork()
+    {
+        _pendingDeliveries.Clear();
+        _listsToDrop.Clear();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -50,6 +68,8 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             notification.HasIndex(n => new { n.UserId, n.CreatedAt, n.Id }).IsDescending(false, true, true);
             // Unread counts touch only unread rows.
             notification.HasIndex(n => n.UserId).HasFilter("NOT read").HasDatabaseName("ix_notifications_unread_user_id");
+            // A deleted message finds the notifications that quote it.
+            notification.HasIndex(n => n.MessageId).HasFilter("message_id IS NOT NULL");
         });
 
         modelBuilder.Entity<ConversationMember>(member =>
@@ -67,5 +87,11 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
         });
 
         modelBuilder.Entity<OnlineNotificationCooldown>(cooldown => cooldown.HasKey(c => new { c.RecipientId, c.SubjectId }));
+
+        modelBuilder.Entity<DeletedMessage>(deleted =>
+        {
+            deleted.HasKey(d => d.MessageId);
+            deleted.Property(d => d.MessageId).ValueGeneratedNever();
+        });
     }
 }

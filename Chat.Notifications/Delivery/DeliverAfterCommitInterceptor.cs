@@ -8,7 +8,7 @@ namespace Chat.Notifications.Delivery;
 /// <summary>
 /// Hands the notifications of a unit of work to <see cref="NotificationDeliverer"/> only after their transaction
 /// committed — so nobody is ever told about a notification that a rollback then erased — and forgets them on
-/// rollback or failure. Covers the consumer's explicit inbox transaction and a plain <c>SaveChanges</c>.
+/// rollback or failure; the same for cached lists to drop because a message they quote was deleted. Covers the consumer's explicit inbox transaction and a plain <c>SaveChanges</c>.
 /// Only the async paths are used by this service.
 /// </summary>
 public sealed class DeliverAfterCommitInterceptor(NotificationDeliverer deliverer) : DbTransactionInterceptor, ISaveChangesInterceptor
@@ -16,7 +16,7 @@ public sealed class DeliverAfterCommitInterceptor(NotificationDeliverer delivere
     public override ValueTask<DbTransaction> TransactionStartedAsync(
         DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
     {
-        (eventData.Context as NotificationDbContext)?.DiscardPendingDeliveries();
+        (eventData.Context as NotificationDbContext)?.DiscardPendingCacheWork();
         return ValueTask.FromResult(result);
     }
 
@@ -27,14 +27,14 @@ public sealed class DeliverAfterCommitInterceptor(NotificationDeliverer delivere
     public override Task TransactionRolledBackAsync(
         DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        (eventData.Context as NotificationDbContext)?.DiscardPendingDeliveries();
+        (eventData.Context as NotificationDbContext)?.DiscardPendingCacheWork();
         return Task.CompletedTask;
     }
 
     public override Task TransactionFailedAsync(
         DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        (eventData.Context as NotificationDbContext)?.DiscardPendingDeliveries();
+        (eventData.Context as NotificationDbContext)?.DiscardPendingCacheWork();
         return Task.CompletedTask;
     }
 
@@ -53,7 +53,7 @@ public sealed class DeliverAfterCommitInterceptor(NotificationDeliverer delivere
     {
         if (eventData.Context is NotificationDbContext { Database.CurrentTransaction: null } context)
         {
-            context.DiscardPendingDeliveries();
+            context.DiscardPendingCacheWork();
         }
 
         return Task.CompletedTask;
@@ -74,6 +74,11 @@ public sealed class DeliverAfterCommitInterceptor(NotificationDeliverer delivere
         if (pending.Count > 0)
         {
             await deliverer.DeliverAsync(pending);
+        }
+
+        if (notifications.TakeListsToDrop() is { Count: > 0 } lists)
+        {
+            await deliverer.DropListsAsync(lists);
         }
     }
 }

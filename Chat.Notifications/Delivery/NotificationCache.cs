@@ -53,7 +53,15 @@ public sealed class NotificationCache(IConnectionMultiplexer redis, IOptions<Not
         return redis.call('DEL', KEYS[3])
         """;
 
+    private const string DropScript = """
+        redis.call('HINCRBY', KEYS[2], 'version', 1)
+        return redis.call('DEL', KEYS[3], KEYS[1])
+        """;
+
     private IDatabase Database => redis.GetDatabase();
+
+    /// <summary>False while no Redis connection is up: calls would only wait to fail.</summary>
+    public bool IsConnected => redis.IsConnected;
 
     /// <summary>
     /// Adds a committed notification to the list and publishes it on the user's channel, with the trace context
@@ -111,6 +119,12 @@ public sealed class NotificationCache(IConnectionMultiplexer redis, IOptions<Not
 
     /// <summary>Stops serving the list until the next rebuild; call after the database change is committed.</summary>
     public Task InvalidateAsync(Guid userId) => Database.ScriptEvaluateAsync(InvalidateScript, Keys(userId));
+
+    /// <summary>
+    /// Removes the list itself, not only its warm marker, so text that must not be shown any more is not even kept;
+    /// the version bump stops a rebuild that read the database before the change from installing the old text.
+    /// </summary>
+    public Task DropAsync(Guid userId) => Database.ScriptEvaluateAsync(DropScript, Keys(userId));
 
     private static RedisKey[] Keys(Guid userId) =>
         [NotificationCacheKeys.List(userId), NotificationCacheKeys.Meta(userId), NotificationCacheKeys.Warm(userId)];

@@ -34,6 +34,28 @@ public sealed partial class NotificationDeliverer(
         }
     }
 
+    /// <summary>
+    /// Removes the users' cached lists after a committed change they must not show any more (a deleted message's
+    /// text); the next read rebuilds them from the database. A failure is logged: the list then stops being served
+    /// when its trust duration ends, and is replaced by the next rebuild.
+    /// </summary>
+    public async Task DropListsAsync(IReadOnlyList<Guid> userIds) => await Task.WhenAll(userIds.Select(TryDropAsync));
+
+    /// <summary>True when the list is gone; false (logged) when Redis could not be reached.</summary>
+    public async Task<bool> TryDropAsync(Guid userId)
+    {
+        try
+        {
+            await cache.DropAsync(userId);
+            return true;
+        }
+        catch (Exception exception)
+        {
+            LogDropFailed(exception, userId);
+            return false;
+        }
+    }
+
     /// <summary>A list that missed a notification must not be served as complete.</summary>
     private async Task TryInvalidateAsync(Guid userId)
     {
@@ -49,6 +71,9 @@ public sealed partial class NotificationDeliverer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} for user {UserId} is stored but could not be pushed to Redis")]
     private partial void LogDeliveryFailed(Exception exception, Guid notificationId, Guid userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not drop the cached notifications of user {UserId}; they are replaced by the next rebuild")]
+    private partial void LogDropFailed(Exception exception, Guid userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not invalidate the cached notifications of user {UserId}; they expire on their own")]
     private partial void LogInvalidationFailed(Exception exception, Guid userId);

@@ -11,6 +11,9 @@ public static class MessagePreview
     /// <summary>UTF-16 units; stops text made of long combining sequences from outgrowing the column.</summary>
     public const int MaxUtf16Length = 400;
 
+    /// <summary>What a notification says instead of the text once its message was deleted.</summary>
+    public const string Deleted = "This message was deleted.";
+
     private const string Ellipsis = "…";
 
     public static string From(string content)

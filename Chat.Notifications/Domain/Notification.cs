@@ -24,4 +24,7 @@ public sealed class Notification
     public DateTimeOffset CreatedAt { get; init; }
 
     public Guid SourceEventId { get; init; }
+
+    /// <summary>The message a NEW_MESSAGE notification previews, so that deleting the message removes its text.</summary>
+    public Guid? MessageId { get; init; }
 }

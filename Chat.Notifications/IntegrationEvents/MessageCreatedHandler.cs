@@ -7,10 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Chat.Notifications.IntegrationEvents;
 
 /// <summary>A "new message" notification for every participant of the conversation except the sender.</summary>
-public sealed class MessageCreatedHandler(NotificationDbContext db, NotificationFactory notifications) : IIntegrationEventHandler<MessageCreated>
+public sealed class MessageCreatedHandler(NotificationDbContext db, NotificationFactory notifications, MessageDeletions deletions)
+    : IIntegrationEventHandler<MessageCreated>
 {
     public async Task HandleAsync(MessageCreated @event, EventContext context, CancellationToken cancellationToken)
     {
+        // Read after its deletion (no order between topics): its text must never be pushed.
+        if (await deletions.WasDeletedAsync(@event.MessageId, cancellationToken))
+        {
+            return;
+        }
+
         // The event names the participants at send time; the projection is the fallback for producers that don't.
         IEnumerable<Guid> participants = @event.ParticipantIds.Count > 0
             ? @event.ParticipantIds
@@ -31,6 +38,7 @@ public sealed class MessageCreatedHandler(NotificationDbContext db, Notification
             MessagePreview.From(@event.Content),
             new { @event.ConversationId, @event.MessageId, @event.SenderId },
             @event.EventId,
-            @event.OccurredAt);
+            @event.OccurredAt,
+            messageId: @event.MessageId);
     }
 }

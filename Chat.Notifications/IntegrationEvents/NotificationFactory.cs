@@ -17,7 +17,8 @@ public sealed class NotificationFactory(NotificationDbContext db, TimeProvider t
         await db.Users.Where(u => u.Id == userId).Select(u => u.Username).FirstOrDefaultAsync(cancellationToken);
 
     public void Create(
-        IEnumerable<Guid> recipients, string type, string title, string message, object data, Guid sourceEventId, DateTimeOffset eventOccurredAt)
+        IEnumerable<Guid> recipients, string type, string title, string message, object data, Guid sourceEventId, DateTimeOffset eventOccurredAt,
+        Guid? messageId = null)
     {
         var json = JsonSerializer.Serialize(data, NotificationView.JsonOptions);
         // Postgres keeps microseconds: a createdAt with finer ticks would make cursors from cached copies miss rows.
@@ -35,6 +36,7 @@ public sealed class NotificationFactory(NotificationDbContext db, TimeProvider t
                 Data = json,
                 CreatedAt = createdAt,
                 SourceEventId = sourceEventId,
+                MessageId = messageId,
             };
             db.AddNotification(notification, eventOccurredAt);
             db.AddIntegrationEvent(new NotificationCreated(notification.Id, userId, type, title, message, createdAt));

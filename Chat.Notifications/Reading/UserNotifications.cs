@@ -2,6 +2,7 @@ using Chat.Notifications.Configuration;
 using Chat.Notifications.Data;
 using Chat.Notifications.Delivery;
 using Chat.Notifications.Domain;
+using Chat.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -11,11 +12,17 @@ namespace Chat.Notifications.Reading;
 /// <summary>
 /// A user's notifications: the first page from the warm Redis list when it can answer, everything else from the
 /// database; changes go to the database, then invalidate the list (it is rebuilt by the next first-page read).
-/// Redis is only a cache here: when it is down, reads come from the database and writes still succeed.
+/// Redis is only a cache here: when it is down, reads come from the database and writes still succeed. A request
+/// gives Redis at most <see cref="CallBudgetOptions.ServiceWaitLimit"/> in all, and nothing more once it failed or
+/// is known to be disconnected, so a degraded Redis still leaves the database's answer inside the gateway's budget.
 /// </summary>
 public sealed partial class UserNotifications(
-    NotificationDbContext db, NotificationCache cache, IOptions<NotificationOptions> options, ILogger<UserNotifications> logger)
+    NotificationDbContext db, NotificationCache cache, IOptions<NotificationOptions> options, IOptions<CallBudgetOptions> budget,
+    TimeProvider time, ILogger<UserNotifications> logger)
 {
+    private DateTimeOffset? _cacheDeadline;
+    private bool _cacheFailed;
+
     public async Task<NotificationPage> GetPageAsync(Guid userId, int first, string? after, CancellationToken cancellationToken)
     {
         var cursor = after is null ? (NotificationCursor?)null : NotificationCursor.Decode(after);
@@ -119,15 +126,23 @@ public sealed partial class UserNotifications(
         }
     }
 
-    /// <summary>The cache's answer, or default when Redis cannot give one (the caller then uses the database).</summary>
+    /// <summary>The cache's answer, or default when Redis cannot give one in time (the caller then uses the database).</summary>
     private async Task<T?> TryCacheAsync<T>(Func<Task<T>> operation)
     {
+        var now = time.GetUtcNow();
+        _cacheDeadline ??= now + budget.Value.ServiceWaitLimit;
+        if (_cacheFailed || !cache.IsConnected || now >= _cacheDeadline)
+        {
+            return default;
+        }
+
         try
         {
-            return await operation();
+            return await operation().WaitAsync(_cacheDeadline.Value - now, time);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
+            _cacheFailed = true;
             LogCacheUnavailable(exception);
             return default;
         }

@@ -32,10 +32,11 @@ public sealed class EventCatalogTests
         var descriptor = EventCatalog.For<MessageCreated>();
 
         Assert.Equal("message.created-value", descriptor.Subject);
-        Assert.Equal(2, descriptor.CurrentVersion);
-        Assert.Equal(descriptor.SchemaVersions[1], descriptor.CurrentSchema);
+        Assert.Equal(3, descriptor.CurrentVersion);
+        Assert.Equal(descriptor.SchemaVersions[2], descriptor.CurrentSchema);
         Assert.DoesNotContain("clientMessageId", descriptor.SchemaVersions[0]);
         Assert.Contains("clientMessageId", descriptor.SchemaVersions[1]);
+        Assert.Contains("https://json-schema.org/draft/2020-12/schema", descriptor.SchemaVersions[2]);
     }
 
     [Fact]
@@ -47,8 +48,8 @@ public sealed class EventCatalogTests
 
         Assert.NotEqual(first.EventId, second.EventId);
         Assert.InRange(first.OccurredAt, before, DateTimeOffset.UtcNow);
-        Assert.Equal(1, first.SchemaVersion);
-        Assert.Equal(2, SampleEvents.All.OfType<MessageCreated>().First().SchemaVersion);
+        Assert.Equal(2, first.SchemaVersion);
+        Assert.Equal(3, SampleEvents.All.OfType<MessageCreated>().First().SchemaVersion);
     }
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed class EventSchemaTests
         Assert.Equal("ONLINE", json["previousStatus"]!.GetValue<string>());
         Assert.NotNull(json["eventId"]);
         Assert.NotNull(json["occurredAt"]);
-        Assert.Equal(1, json["schemaVersion"]!.GetValue<int>());
+        Assert.Equal(2, json["schemaVersion"]!.GetValue<int>());
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class PresenceLoaderTests(DistributedAppFixture fixture) : IDispos
                 ("services:presence:http:0", fixture.EndpointOf(ResourceNames.Presence).ToString().TrimEnd('/')),
                 ("ConnectionStrings:redis", fixture.ConnectionStringOf(ResourceNames.Redis)))
             .WithWebHostBuilder(web => web.ConfigureTestServices(services => services
-                .AddHttpClient<PresenceServiceClient>().AddHttpMessageHandler(() => new CountingHandler(requests))));
+                .AddHttpClient(ResourceNames.Presence).AddHttpMessageHandler(() => new CountingHandler(requests))));
         using var client = factory.CreateClient();
         // BUSY lasts until OFFLINE after 8 s of silence in the fixture: a heartbeat right before the query keeps it.
         (await new PresenceGraphQL(_gateway).HeartbeatAsync(alice)).EnsureNoErrors();

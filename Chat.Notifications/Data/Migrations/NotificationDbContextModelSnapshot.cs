@@ -41,6 +41,22 @@ namespace Chat.Notifications.Data.Migrations
                     b.ToTable("conversation_members", (string)null);
                 });
 
+            modelBuilder.Entity("Chat.Notifications.Domain.DeletedMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.HasKey("MessageId")
+                        .HasName("pk_deleted_messages");
+
+                    b.ToTable("deleted_messages", (string)null);
+                });
+
             modelBuilder.Entity("Chat.Notifications.Domain.DirectoryUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -81,6 +97,10 @@ namespace Chat.Notifications.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("message");
 
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
                     b.Property<bool>("Read")
                         .HasColumnType("boolean")
                         .HasColumnName("read");
@@ -107,6 +127,10 @@ namespace Chat.Notifications.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_notifications_message_id")
+                        .HasFilter("message_id IS NOT NULL");
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_notifications_unread_user_id")

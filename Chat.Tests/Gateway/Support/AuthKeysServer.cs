@@ -15,8 +15,9 @@ namespace Chat.Tests.Gateway.Support;
 /// <summary>
 /// A test double for Auth's signing keys only: a real Kestrel endpoint serving <c>/.well-known/jwks.json</c> for
 /// keys generated in the test, so the gateway's JWT validation (the unit under test) runs against real HTTP
-/// without the Auth service. Every other path answers 404 and is recorded with the Authorization header it
-/// carried, which shows what the gateway forwards. End-to-end tests use the real Auth service.
+/// without the Auth service. Every other path is recorded with the Authorization header it carried, which shows
+/// what the gateway forwards, and answered by <see cref="AnswerOthers"/> (404 unless a test scripts another answer).
+/// End-to-end tests use the real Auth service.
 /// </summary>
 public sealed class AuthKeysServer : IAsyncDisposable
 {
@@ -29,6 +30,10 @@ public sealed class AuthKeysServer : IAsyncDisposable
     public Uri Url { get; private set; } = null!;
 
     public int JwksRequests => Volatile.Read(ref jwksRequests);
+
+    /// <summary>The answer to a request for any other path; a 404 problem by default.</summary>
+    public Func<HttpContext, IResult> AnswerOthers { get; set; } = _ =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Not served by the keys test double.");
 
     /// <summary>Requests to any other path: (path, Authorization header).</summary>
     public ConcurrentQueue<(string Path, string? Authorization)> OtherRequests { get; } = new();
@@ -80,7 +85,7 @@ public sealed class AuthKeysServer : IAsyncDisposable
     private IResult Other(HttpContext context)
     {
         OtherRequests.Enqueue((context.Request.Path, context.Request.Headers.Authorization.FirstOrDefault()));
-        return Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Not served by the keys test double.");
+        return AnswerOthers(context);
     }
 
     public async ValueTask DisposeAsync()
