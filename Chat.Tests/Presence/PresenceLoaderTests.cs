@@ -41,7 +41,6 @@ public sealed class PresenceLoaderTests(DistributedAppFixture fixture) : IDispos
     {
         var alice = await PresenceTestUser.RegisterAsync(_gateway);
         var bob = await PresenceTestUser.RegisterAsync(_gateway);
-        (await new PresenceGraphQL(_gateway).UpdateAsync(alice, "BUSY")).EnsureNoErrors();
         var requests = new RequestCount();
         // An in-process gateway wired to the running app's Auth and Presence, counting its calls to Presence.
         await using var factory = GatewayFactory.WithAuthAt(fixture.EndpointOf(ResourceNames.Auth),
@@ -50,7 +49,9 @@ public sealed class PresenceLoaderTests(DistributedAppFixture fixture) : IDispos
             .WithWebHostBuilder(web => web.ConfigureTestServices(services => services
                 .AddHttpClient(ResourceNames.Presence).AddHttpMessageHandler(() => new CountingHandler(requests))));
         using var client = factory.CreateClient();
-        // BUSY lasts until OFFLINE after 8 s of silence in the fixture: a heartbeat right before the query keeps it.
+        // BUSY lasts until OFFLINE after 8 s of silence in the fixture: set only once the in-process gateway (slow to
+        // start on a loaded machine) is up, with a heartbeat right before the query to keep it.
+        (await new PresenceGraphQL(_gateway).UpdateAsync(alice, "BUSY")).EnsureNoErrors();
         (await new PresenceGraphQL(_gateway).HeartbeatAsync(alice)).EnsureNoErrors();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bob.AccessToken);
