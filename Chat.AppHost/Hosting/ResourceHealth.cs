@@ -1,8 +1,0 @@
-namespace Chat.AppHost.Hosting;
-
-public enum ResourceHealth
-{
-    Unknown,
-    Healthy,
-    Unhealthy,
-}

@@ -1,8 +1,0 @@
-namespace Chat.AppHost.Telemetry;
-
-public enum SpanStatus
-{
-    Unset,
-    Ok,
-    Error,
-}
