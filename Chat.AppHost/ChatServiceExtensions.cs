@@ -12,7 +12,7 @@ namespace Chat.AppHost;
 /// </summary>
 public static class ChatServiceExtensions
 {
-    public static IResourceBuilder<ProjectResource> AddChatProject<TProject>(this IDistributedApplicationBuilder builder, string name, int wellKnownPort)
+    public static IResourceBuilder<ProjectResource> AddChatProject<TProject>(this IDistributedApplicationBuilder builder, string name, int wellKnownPort, string? serviceName = null)
         where TProject : IProjectMetadata, new()
     {
         var project = builder.AddProject<TProject>(name)
@@ -25,7 +25,7 @@ public static class ChatServiceExtensions
             .WithEnvironment("Logging__Console__FormatterOptions__TimestampFormat", "HH:mm:ss ")
             .WithHttpHealthCheck("/health")
             .WithRestartOnCrash();
-        foreach (var setting in builder.Configuration.GetSection($"Chat:Services:{name}:Environment").GetChildren())
+        foreach (var setting in builder.Configuration.GetSection($"Chat:Services:{serviceName ?? name}:Environment").GetChildren())
         {
             project.WithEnvironment(setting.Key, setting.Value ?? "");
         }
@@ -40,7 +40,7 @@ public static class ChatServiceExtensions
         var instances = builder.Configuration.GetValue($"Chat:Services:{name}:Instances", 1);
         return [.. Enumerable.Range(1, instances).Select(number => number == 1
             ? wire(builder.AddChatProject<TProject>(name, wellKnownPort))
-            : wire(builder.AddChatProject<TProject>($"{name}-{number}", wellKnownPort + 10 * (number - 1))))];
+            : wire(builder.AddChatProject<TProject>($"{name}-{number}", wellKnownPort + 10 * (number - 1), serviceName: name)))];
     }
 
     /// <summary>

@@ -1,44 +1,60 @@
-using Chat.AppHost.Hosting;
-using Chat.AppHost.Resources;
+using Chat.AppHost.Resources.Redis;
+using StackExchange.Redis;
 
 namespace Chat.Tests.Infrastructure;
 
 /// <summary>
-/// A throwaway Redis server for integration tests of one service, started by the AppHost's own Redis resource
-/// (same redis-server arguments, password, shutdown) in a temporary data folder.
+/// A throwaway Redis server for integration tests of one service: the AppHost's redis-server, with a password and
+/// append-only file, in a temporary data folder.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly DistributedApplication _app;
+    private const string Password = "chat-tests";
+    private readonly ServerProcess _process;
     private readonly string _dataDirectory;
 
-    private RedisServer(DistributedApplication app, RedisResource server, string dataDirectory)
+    private RedisServer(ServerProcess process, string dataDirectory, int port)
     {
-        _app = app;
+        _process = process;
         _dataDirectory = dataDirectory;
-        ConnectionString = server.ConnectionString;
+        ConnectionString = $"127.0.0.1:{port},password={Password}";
     }
 
     public string ConnectionString { get; }
 
     public static async Task<RedisServer> StartAsync()
     {
+        var redisServer = NativeRedisBuilderExtensions.FindServer() ?? throw new InvalidOperationException(NativeRedisBuilderExtensions.InstallHint);
         var dataDirectory = TemporaryDirectory.Create("chat-tests-redis");
-        var builder = DistributedApplication.CreateBuilder(new AppHostOptions
+        var port = ServerProcess.FreePort();
+        var process = ServerProcess.Start(redisServer,
+            ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", dataDirectory,
+             "--appendonly", "yes", "--requirepass", Password, "--daemonize", "no", "--save", ""]);
+        var server = new RedisServer(process, dataDirectory, port);
+        await Eventually.ReturnsAsync(server.AnswersAsync, answers => answers, TimeSpan.FromSeconds(30), "the test Redis server to answer PING");
+        return server;
+    }
+
+    private async Task<bool> AnswersAsync()
+    {
+        try
         {
-            DataDirectory = dataDirectory,
-            UseWellKnownPorts = false,
-            Console = ConsoleMode.Silent,
-        });
-        var server = (RedisResource)builder.AddRedis("test-redis").Resource;
-        var app = builder.Build();
-        await app.StartAsync();
-        return new RedisServer(app, server, dataDirectory);
+            var options = ConfigurationOptions.Parse(ConnectionString);
+            options.ConnectTimeout = 1_000;
+            options.AbortOnConnectFail = true;
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
+            await connection.GetDatabase().PingAsync();
+            return true;
+        }
+        catch (RedisException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.DisposeAsync();
+        await _process.DisposeAsync();
         TemporaryDirectory.Delete(_dataDirectory);
     }
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Chat.AppHost.Resources.Postgres;
 
 /// <summary>Creates a server's data directory with <c>initdb</c> the first time it starts (scram-sha-256, UTF-8).</summary>
-internal static class PostgresInitDb
+public static class PostgresInitDb
 {
     public static async Task EnsureAsync(PostgresBinaries binaries, string dataDirectory, string password, Action<string> log, CancellationToken cancellationToken)
     {

@@ -39,7 +39,7 @@ public static class NativeRedisBuilderExtensions
             .WithHealthCheck(healthCheckKey);
     }
 
-    private static string? FindServer() =>
+    public static string? FindServer() =>
         new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }
             .Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(folder => Path.Combine(folder, "redis-server")))
             .FirstOrDefault(File.Exists);

@@ -1,4 +1,3 @@
-using Chat.AppHost;
 using Chat.ServiceDefaults;
 using Chat.Tests.Infrastructure;
 

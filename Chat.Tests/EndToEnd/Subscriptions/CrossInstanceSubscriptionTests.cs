@@ -126,7 +126,7 @@ public sealed class CrossInstanceSubscriptionTests(DistributedAppFixture fixture
     public async Task SlowClient_ThatStopsReading_IsClosedWith1013_AndTheGatewaysMemoryStaysBounded()
     {
         var (userId, token) = await TestUsers.RegisterAsync(http, "slow");
-        var gatewayProcess = System.Diagnostics.Process.GetProcessById(fixture.App[ResourceNames.Gateway + "-2"].ProcessId!.Value);
+        var gatewayProcess = System.Diagnostics.Process.GetProcessById(fixture.ServiceProcessIdOf(ResourceNames.Gateway + "-2"));
         var residentBefore = gatewayProcess.WorkingSet64;
         await using var client = await GraphQLWsTestClient.ConnectAndInitAsync(secondGateway, token);
         await client.SubscribeAsync("n", "subscription { notificationAdded { id message } }");

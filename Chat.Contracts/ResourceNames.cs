@@ -3,6 +3,8 @@ namespace Chat.ServiceDefaults;
 /// <summary>
 /// Names of the distributed application's resources: the AppHost declares them, services read
 /// <c>ConnectionStrings:&lt;name&gt;</c> and <c>services:&lt;name&gt;</c> with them, tests look them up.
+/// Kept in Chat.Contracts, in the namespace services have always found it under, so the AppHost shares it without
+/// taking in ServiceDefaults and its packages.
 /// </summary>
 public static class ResourceNames
 {
