@@ -36,6 +36,8 @@ public class DistributedAppFixture : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         var model = App.Services.GetRequiredService<DistributedApplicationModel>();
         await Task.WhenAll(model.Resources
+            // Aspire adds a "<project>-rebuilder" per project that only starts on the Rebuild command: not part of the app.
+            .Where(resource => !resource.HasAnnotationOfType<ExplicitStartupAnnotation>())
             .Where(resource => resource is ProjectResource or ExecutableResource || resource.HasAnnotationOfType<HealthCheckAnnotation>())
             .Select(resource => App.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token)));
         foreach (var resource in model.Resources.OfType<IResourceWithConnectionString>())
