@@ -36,6 +36,24 @@ public static class ProcessTree
         return stat is not null && stat.Value.State != 'Z';
     }
 
+    /// <summary>Every process with its command line (arguments joined by spaces).</summary>
+    public static IEnumerable<(int Pid, string CommandLine)> All()
+    {
+        foreach (var (pid, _) in AllProcesses())
+        {
+            string commandLine;
+            try
+            {
+                commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            yield return (pid, commandLine);
+        }
+    }
+
     private static IEnumerable<(int Pid, int Parent)> AllProcesses()
     {
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
