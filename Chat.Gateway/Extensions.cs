@@ -68,6 +68,8 @@ public static partial class Extensions
     {
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<GraphQLResponseWriter>();
+        // Registered before AddGraphQL, which only adds its own validator when none is.
+        services.AddSingleton<GraphQL.Validation.IDocumentValidator, BoundedDocumentValidator>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<ChatSchema>()
             .AddGraphTypes(typeof(ChatSchema).Assembly)
@@ -79,14 +81,20 @@ public static partial class Extensions
             .AddComplexityAnalyzer((complexity, provider) =>
             {
                 var limits = provider.GetRequiredService<IOptions<GraphQLEndpointOptions>>().Value;
-                // Depth is checked by QueryDepthValidationRule, which treats introspection apart.
+                // Depth is checked by BoundedDocumentValidator, which treats introspection apart.
                 complexity.MaxDepth = null;
                 complexity.MaxComplexity = limits.MaxComplexity;
                 complexity.DefaultComplexityImpactDelegate = IntrospectionComplexity.Wrap(complexity.DefaultComplexityImpactDelegate);
             })
-            .AddValidationRule<QueryDepthValidationRule>()
             .ConfigureExecutionOptions(options =>
             {
+                // A query or mutation that outlives its budget is abandoned; a subscription lives as long as its client.
+                if (GraphQLOperations.Select(options.Document, options.OperationName) is not { Operation: GraphQLParser.AST.OperationType.Subscription } &&
+                    options.RequestServices?.GetService<IOptions<GraphQLEndpointOptions>>() is { } limits)
+                {
+                    options.Timeout = limits.Value.MaxExecutionTime;
+                }
+
                 var logger = options.RequestServices?.GetService<ILogger<ChatSchema>>() ??
                     Microsoft.Extensions.Logging.Abstractions.NullLogger<ChatSchema>.Instance;
                 options.UnhandledExceptionDelegate = context =>

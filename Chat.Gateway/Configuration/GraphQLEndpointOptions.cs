@@ -19,6 +19,20 @@ public sealed class GraphQLEndpointOptions
     [Range(1, 100)]
     public int MaxIntrospectionDepth { get; set; } = 15;
 
+    /// <summary>
+    /// Most fields an operation may select once its fragments are expanded. The standard introspection query expands
+    /// to about 220; graphql-dotnet's overlapping-fields rule is quadratic in repeats of one field name, which this
+    /// bounds (1000 repeats take about 40 ms of validation).
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxFields { get; set; } = 1000;
+
+    /// <summary>
+    /// Longest a query or mutation may run before it is abandoned with a <c>TIMEOUT</c> error; subscriptions are not bounded.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan MaxExecutionTime { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Highest complexity (fields weighted, lists multiplied) graphql-dotnet's analyzer accepts.</summary>
     [Range(1, 1_000_000)]
     public int MaxComplexity { get; set; } = 1000;

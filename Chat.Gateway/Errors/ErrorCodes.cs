@@ -11,6 +11,9 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string RateLimited = "RATE_LIMITED";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+
+    /// <summary>The operation ran past <c>GraphQL:MaxExecutionTime</c> and was abandoned.</summary>
+    public const string Timeout = "TIMEOUT";
     public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
 

@@ -39,6 +39,10 @@ public sealed class GatewayErrorInfoProvider : IErrorInfoProvider
             case RequestError or DocumentError:
                 extensions["code"] = ErrorCodes.BadRequest;
                 break;
+            case TimeoutError:
+                extensions["code"] = ErrorCodes.Timeout;
+                message = "The operation took too long and was abandoned.";
+                break;
             case UnhandledError { InnerException: GraphQLParserException parserError }:
                 // graphql-dotnet wraps the parser's nesting limit (GraphQLMaxDepthExceededException) as unhandled;
                 // it is the client's document that is at fault, and the parser's message says where.

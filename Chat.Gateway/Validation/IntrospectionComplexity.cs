@@ -5,7 +5,7 @@ namespace Chat.Gateway.Validation;
 /// <summary>
 /// Introspection fields read the in-memory schema, not services, so they cost nothing in the complexity budget
 /// (the standard introspection query alone would weigh over 3000). Their size is bounded instead by
-/// <see cref="QueryDepthValidationRule"/>: a depth limit and at most three nested introspection lists.
+/// <see cref="BoundedDocumentValidator"/>: a depth limit and at most three nested introspection lists.
 /// </summary>
 public static class IntrospectionComplexity
 {
