@@ -2,6 +2,7 @@ using Chat.Gateway.Diagnostics;
 using Chat.Gateway.Realtime;
 using Chat.Gateway.Security;
 using Chat.Gateway.Services.Auth;
+using Chat.Gateway.Services.Coalescing;
 using Chat.Gateway.Services.Messaging;
 using Chat.Gateway.Services.Notifications;
 using Chat.Gateway.Services.Presence;
@@ -21,6 +22,8 @@ public static partial class Extensions
     private static void AddServiceClients(this IServiceCollection services, bool countCalls)
     {
         services.AddTransient<BearerTokenForwardingHandler>();
+        services.AddSingleton<InFlightReads>();
+        services.AddTransient<IdenticalReadCoalescingHandler>();
         if (countCalls)
         {
             services.AddSingleton<DownstreamCallCounter>();
@@ -45,6 +48,7 @@ public static partial class Extensions
         // Tokens the caller sent are passed on; clients that call with a token of their own (real-time) keep theirs.
         var client = services.AddHttpClient(service, http => http.BaseAddress = new Uri("http://" + service))
             .AddHttpMessageHandler<BearerTokenForwardingHandler>()
+            .AddHttpMessageHandler<IdenticalReadCoalescingHandler>()
             .AddDownstreamResilience();
         if (countCalls)
         {

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Chat.Tests.Infrastructure;
 
 namespace Chat.Tests.EndToEnd;
@@ -122,19 +121,19 @@ public sealed class ConversationsThroughGatewayTests(DistributedAppFixture fixtu
             await others[i % 12].SendMessageAsync(conversation["id"]!.GetValue<string>(), $"hello {i}");
         }
 
-        var before = await DownstreamCallsAsync();
+        var before = await DownstreamCalls.ReadAsync(fixture);
         var list = (await alice.SendAsync(
             "{ conversations(first: 50) { edges { node { participants { username } lastMessage { sender { username } } } } } }"))
             .EnsureNoErrors();
-        var after = await DownstreamCallsAsync();
+        var after = await DownstreamCalls.ReadAsync(fixture);
 
         var edges = list.Data!["conversations"]!["edges"]!.AsArray();
         Assert.Equal(50, edges.Count);
         Assert.All(edges, edge => Assert.Equal(3, edge!["node"]!["participants"]!.AsArray().Count));
         Assert.All(edges, edge => Assert.NotNull(edge!["node"]!["lastMessage"]!["sender"]!["username"]));
-        Assert.Equal(1, Calls(after, before, "messaging GET /conversations"));
+        Assert.Equal(1, after.Since(before, "messaging GET /conversations"));
         // Participants are one level of the result, senders the next: at most one lookup per level, never per user.
-        Assert.InRange(Calls(after, before, "auth POST /auth/users/lookup"), 1, 2);
+        Assert.InRange(after.Since(before, "auth POST /auth/users/lookup"), 1, 2);
     }
 
     [Fact]
@@ -170,14 +169,6 @@ public sealed class ConversationsThroughGatewayTests(DistributedAppFixture fixtu
         Assert.DoesNotContain("INTERNAL_SERVER_ERROR", badId.ErrorCodes);
     }
 
-    private async Task<Dictionary<string, long>> DownstreamCallsAsync()
-    {
-        using var http = fixture.CreateClient(Chat.ServiceDefaults.ResourceNames.Gateway);
-        return (await http.GetFromJsonAsync<Dictionary<string, long>>("/diagnostics/downstream-calls"))!;
-    }
-
-    private static long Calls(Dictionary<string, long> after, Dictionary<string, long> before, string key) =>
-        after.GetValueOrDefault(key) - before.GetValueOrDefault(key);
 
     public void Dispose() => _client.Dispose();
 }
