@@ -86,6 +86,7 @@ public static partial class Extensions
                 complexity.MaxComplexity = limits.MaxComplexity;
                 complexity.DefaultComplexityImpactDelegate = IntrospectionComplexity.Wrap(complexity.DefaultComplexityImpactDelegate);
             })
+            .AddValidationRule<IntrospectionAccessRule>()
             .ConfigureExecutionOptions(options =>
             {
                 // A query or mutation that outlives its budget is abandoned; a subscription lives as long as its client.

@@ -33,6 +33,12 @@ public sealed class GraphQLEndpointOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan MaxExecutionTime { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Whether callers without an access token may introspect the schema; unset, only in Development. Signed-in callers
+    /// always may.
+    /// </summary>
+    public bool? AnonymousIntrospection { get; set; }
+
     /// <summary>Highest complexity (fields weighted, lists multiplied) graphql-dotnet's analyzer accepts.</summary>
     [Range(1, 1_000_000)]
     public int MaxComplexity { get; set; } = 1000;

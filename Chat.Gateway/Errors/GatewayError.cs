@@ -21,6 +21,24 @@ public sealed class GatewayError : ExecutionError
     public static GatewayError Unauthenticated(string message = "Authentication required: send a valid access token.") =>
         new(ErrorCodes.Unauthenticated, message);
 
+    /// <summary>
+    /// <c>RATE_LIMITED</c> with <c>retryAfterSeconds</c> always set — at least 1, so a client never retries at once —
+    /// and sent as the HTTP <c>Retry-After</c> header too (<see cref="Http.GraphQLResponseWriter"/>).
+    /// </summary>
+    public static GatewayError RateLimited(string message, TimeSpan? retryAfter, IReadOnlyDictionary<string, object?>? details = null)
+    {
+        var all = new Dictionary<string, object?>(details ?? new Dictionary<string, object?>())
+        {
+            [RetryAfterKey] = Math.Max(1, (int)Math.Ceiling((retryAfter ?? TimeSpan.Zero).TotalSeconds)),
+        };
+        return new GatewayError(ErrorCodes.RateLimited, message, all);
+    }
+
+    /// <summary>Seconds the client should wait before retrying, for <c>RATE_LIMITED</c> errors.</summary>
+    public int? RetryAfterSeconds => Details.TryGetValue(RetryAfterKey, out var seconds) && seconds is int value ? value : null;
+
+    private const string RetryAfterKey = "retryAfterSeconds";
+
     public static GatewayError ServiceUnavailable(string service) =>
         new(ErrorCodes.ServiceUnavailable, $"The {service} service is unavailable, try again later.",
             new Dictionary<string, object?> { ["service"] = service });

@@ -1,3 +1,4 @@
+using Chat.Gateway.Errors;
 using GraphQL;
 
 namespace Chat.Gateway.Http;
@@ -24,6 +25,12 @@ public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer)
     private async Task WriteAsync(HttpContext context, ExecutionResult result, string mediaType, int status)
     {
         context.Response.StatusCode = status;
+        // A service's 429 reaches the client inside a 200 response: its wait still belongs in the header clients read.
+        if (result.Errors?.OfType<GatewayError>().Max(error => error.RetryAfterSeconds) is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         context.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }

@@ -37,16 +37,9 @@ public static class GraphQLRateLimiting
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        var details = new Dictionary<string, object?>();
-        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
-            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            details["retryAfterSeconds"] = seconds;
-        }
-
+        var error = GatewayError.RateLimited("Too many requests; slow down and retry later.",
+            rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null);
         var writer = context.RequestServices.GetRequiredService<GraphQLResponseWriter>();
-        var error = new GatewayError(ErrorCodes.RateLimited, "Too many requests; slow down and retry later.", details);
         await writer.WriteErrorAsync(context, error, GraphQLMediaTypes.Negotiate(context.Request) ?? GraphQLMediaTypes.Json,
             StatusCodes.Status429TooManyRequests);
     }

@@ -33,19 +33,18 @@ public static class DownstreamProblem
             details["field"] = field;
         }
 
+        if (status == HttpStatusCode.TooManyRequests)
+        {
+            return GatewayError.RateLimited(message, response.Headers.RetryAfter?.Delta, details);
+        }
+
         var code = status switch
         {
             HttpStatusCode.Unauthorized => ErrorCodes.Unauthenticated,
             HttpStatusCode.Forbidden => ErrorCodes.Forbidden,
             HttpStatusCode.NotFound => ErrorCodes.NotFound,
-            HttpStatusCode.TooManyRequests => ErrorCodes.RateLimited,
             _ => ErrorCodes.BadUserInput,
         };
-        if (status == HttpStatusCode.TooManyRequests && response.Headers.RetryAfter?.Delta is { } retryAfter)
-        {
-            details["retryAfterSeconds"] = (int)Math.Ceiling(retryAfter.TotalSeconds);
-        }
-
         return new GatewayError(code, message, details);
     }
 
