@@ -7,9 +7,17 @@ namespace Chat.Tests.Infrastructure;
 /// <summary>Stopping and starting a resource through Aspire, as the dashboard's Stop and Start buttons do.</summary>
 public static class DistributedApplicationExtensions
 {
+    /// <summary>
+    /// Stops the resource and returns once it has stopped. DCP refuses a stop while the resource is still settling (just
+    /// started, restarting after a crash an earlier test caused), so the command is repeated until DCP takes it.
+    /// </summary>
     public static async Task StopResourceAsync(this DistributedApplication app, string name, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(app, name, KnownResourceCommands.StopCommand, cancellationToken);
+        await app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.Running, cancellationToken);
+        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        await Eventually.ReturnsAsync(
+            () => commands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, cancellationToken),
+            result => result.Success, TimeSpan.FromSeconds(30), $"DCP to accept the stop of {name}");
         await app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, cancellationToken);
     }
 
