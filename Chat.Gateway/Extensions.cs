@@ -38,6 +38,7 @@ public static partial class Extensions
         services.AddWarmUp("graphql schema", (provider, cancellationToken) => provider.GetRequiredService<IDocumentExecuter<ChatSchema>>()
             .ExecuteAsync(new ExecutionOptions { Query = "{ __typename }", RequestServices = provider, CancellationToken = cancellationToken }));
         services.AddServiceClients(builder.Configuration.GetValue<bool>(DownstreamCallCounter.SettingKey));
+        services.AddSingleton<CallerRateLimiter>();
         services.AddRateLimiter(GraphQLRateLimiting.Configure);
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()

@@ -29,10 +29,12 @@ public static class CallerIdentity
     public static string? UserIdOrDefault(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue("sub") : null;
 
+    public const string UserKeyPrefix = "user:";
+
     /// <summary>The key the gateway's per-caller limits share: <c>user:{id}</c> with a valid token, else
     /// <c>ip:{address}</c>; work the gateway does on its own (no request being served) is <c>gateway</c>.</summary>
     public static string PartitionKey(HttpContext? context) =>
         context is null ? "gateway"
-        : UserIdOrDefault(context.User) is { } userId ? "user:" + userId
+        : UserIdOrDefault(context.User) is { } userId ? UserKeyPrefix + userId
         : "ip:" + context.Connection.RemoteIpAddress;
 }

@@ -1,15 +1,14 @@
 using System.Threading.RateLimiting;
-using Chat.Gateway.Configuration;
 using Chat.Gateway.Errors;
 using Chat.Gateway.Http;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Chat.Gateway.Security;
 
 /// <summary>
-/// ASP.NET Core rate limiting for <c>/graphql</c>: one fixed window per user id when the request carries a valid
-/// token, else per remote IP. A rejected request gets a GraphQL error RATE_LIMITED with HTTP 429.
+/// ASP.NET Core rate limiting for <c>/graphql</c> on the caller's shared budget (<see cref="CallerRateLimiter"/>): one
+/// fixed window per user id when the request carries a valid token, else per remote IP. A rejected request gets a
+/// GraphQL error RATE_LIMITED with HTTP 429.
 /// </summary>
 public static class GraphQLRateLimiting
 {
@@ -22,17 +21,8 @@ public static class GraphQLRateLimiting
         options.AddPolicy(PolicyName, Partition);
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context)
-    {
-        var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayRateLimitOptions>>().CurrentValue;
-        var permits = CallerIdentity.UserIdOrDefault(context.User) is null ? limits.PermitsPerIp : limits.PermitsPerUser;
-        return RateLimitPartition.GetFixedWindowLimiter(CallerIdentity.PartitionKey(context), _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = limits.Window,
-            QueueLimit = 0,
-        });
-    }
+    private static RateLimitPartition<string> Partition(HttpContext context) =>
+        context.RequestServices.GetRequiredService<CallerRateLimiter>().PartitionFor(context);
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

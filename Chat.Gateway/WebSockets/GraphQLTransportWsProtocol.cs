@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chat.Gateway.Configuration;
 using Chat.Gateway.Diagnostics;
+using Chat.Gateway.Errors;
 using Chat.Gateway.Http;
 using Chat.Gateway.Realtime;
 using Chat.Gateway.Security;
@@ -24,6 +25,7 @@ public sealed partial class GraphQLTransportWsProtocol(
     IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
     AccessTokenValidator tokens,
+    CallerRateLimiter callers,
     ConnectionPresence presence,
     GatewayRealtimeMetrics metrics,
     IOptions<GraphQLWebSocketOptions> options,
@@ -124,6 +126,18 @@ public sealed partial class GraphQLTransportWsProtocol(
         if (operations.TryReserve(id) is not { } cancellationToken)
         {
             return Close(CloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+        }
+
+        // Operations over the socket draw on the caller's budget like HTTP requests; a refused one ends with an error
+        // and the connection carries on.
+        using (var permit = callers.TryAcquire(httpContext))
+        {
+            if (!permit.IsAcquired)
+            {
+                SendErrors(id, new ExecutionResult { Errors = [GatewayError.RateLimited("Too many operations; slow down and retry later.",
+                    permit.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null)] });
+                return Task.CompletedTask;
+            }
         }
 
         // A subscription is set up before the next message is read, so once a later ping is answered the subscription
