@@ -30,6 +30,13 @@ public sealed class GraphQLWebSocketOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan PresenceHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>
+    /// Most presence calls (heartbeats, OFFLINE) one gateway has in flight: a storm of connections queues its
+    /// heartbeats here instead of opening a socket to Presence for each.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentPresenceCalls { get; set; } = 8;
+
     /// <summary>Repeats of the same typing state per user and conversation within this window are not relayed.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan TypingThrottle { get; set; } = TimeSpan.FromSeconds(2);

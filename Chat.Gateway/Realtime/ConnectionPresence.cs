@@ -5,9 +5,11 @@ using StackExchange.Redis;
 namespace Chat.Gateway.Realtime;
 
 /// <summary>
-/// An open WebSocket connection counts as presence activity: a user's first connection sends a heartbeat at
-/// once, every connected user is heartbeated every <c>WebSockets:PresenceHeartbeatInterval</c>, and when a user's
-/// last connection closes the user is set OFFLINE. "Last" is counted across gateway instances with the Redis
+/// An open WebSocket connection counts as presence activity: a user's first connection on this instance sends a
+/// heartbeat at once (later ones add nothing Presence does not know), every connected user is heartbeated every
+/// <c>WebSockets:PresenceHeartbeatInterval</c>, and when a user's last connection closes the user is set OFFLINE. At
+/// most <c>WebSockets:MaxConcurrentPresenceCalls</c> of these calls are in flight, so a connection storm costs Presence
+/// a few sockets, not one per connection. "Last" is counted across gateway instances with the Redis
 /// counter <c>presence:connections:{userId}</c> (INCR/DECR, expiring after three intervals without a refresh, so a
 /// crashed instance's connections stop counting).
 /// </summary>
@@ -18,6 +20,8 @@ public sealed partial class ConnectionPresence(
     ILogger<ConnectionPresence> logger) : BackgroundService
 {
     private readonly Dictionary<Guid, List<Func<string?>>> connected = [];
+    // Never disposed: fire-and-forget calls may still release it at shutdown, and it holds no wait handle.
+    private readonly SemaphoreSlim callSlots = new(options.Value.MaxConcurrentPresenceCalls);
 
     private TimeSpan CounterExpiry => options.Value.PresenceHeartbeatInterval * 3;
 
@@ -26,15 +30,17 @@ public sealed partial class ConnectionPresence(
     /// <summary>Registers a connection; disposing the lease unregisters it.</summary>
     public IDisposable Connected(Guid userId, Func<string?> accessToken)
     {
+        bool first;
         lock (connected)
         {
             if (!connected.TryGetValue(userId, out var tokens))
             {
                 connected[userId] = tokens = [];
             }
+            first = tokens.Count == 0;
             tokens.Add(accessToken);
         }
-        _ = OnConnectedAsync(userId, accessToken);
+        _ = OnConnectedAsync(userId, accessToken, first);
         return new Unsubscriber(() => _ = OnDisconnectedAsync(userId, accessToken));
     }
 
@@ -53,13 +59,13 @@ public sealed partial class ConnectionPresence(
                 await RefreshCounterAsync(userId);
                 if (token() is { } accessToken)
                 {
-                    await presence.HeartbeatAsync(accessToken, stoppingToken);
+                    await CallPresenceAsync(() => presence.HeartbeatAsync(accessToken, stoppingToken));
                 }
             }
         }
     }
 
-    private async Task OnConnectedAsync(Guid userId, Func<string?> accessToken)
+    private async Task OnConnectedAsync(Guid userId, Func<string?> accessToken, bool first)
     {
         try
         {
@@ -71,9 +77,9 @@ public sealed partial class ConnectionPresence(
         {
             LogCounterFailed(logger, exception);
         }
-        if (accessToken() is { } token)
+        if (first && accessToken() is { } token)
         {
-            await presence.HeartbeatAsync(token, CancellationToken.None);
+            await CallPresenceAsync(() => presence.HeartbeatAsync(token, CancellationToken.None));
         }
     }
 
@@ -107,7 +113,20 @@ public sealed partial class ConnectionPresence(
 
         if (lastHere && remaining <= 0 && accessToken() is { } token)
         {
-            await presence.SetOfflineAsync(token, CancellationToken.None);
+            await CallPresenceAsync(() => presence.SetOfflineAsync(token, CancellationToken.None));
+        }
+    }
+
+    private async Task CallPresenceAsync(Func<Task> call)
+    {
+        await callSlots.WaitAsync();
+        try
+        {
+            await call();
+        }
+        finally
+        {
+            callSlots.Release();
         }
     }
 
