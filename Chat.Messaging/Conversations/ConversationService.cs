@@ -154,15 +154,17 @@ public sealed class ConversationService(ChatDbContext db, ConversationViews view
 
         var others = request.ParticipantIds.Where(id => id != caller).Distinct().ToList();
         var title = string.IsNullOrWhiteSpace(request.Title) ? null : request.Title.Trim();
-        var isGroup = request.IsGroup ?? (others.Count > 1 || title is not null);
+        // A group is asked for, never inferred: two ids where one was meant must not quietly make a group.
+        var isGroup = request.IsGroup ?? false;
         return (others.Count, title?.Length, isGroup) switch
         {
             (0, _, _) => throw new InvalidInputException("participantIds", "Name at least one other participant."),
             ( >= MessagingRules.MaxGroupMembers, _, _) => throw new InvalidInputException(
                 "participantIds", $"A group has at most {MessagingRules.MaxGroupMembers} members."),
             (_, > MessagingRules.MaxTitleLength, _) => throw new InvalidInputException("title", $"title must be at most {MessagingRules.MaxTitleLength} characters."),
-            ( > 1, _, false) => throw new InvalidInputException("participantIds", "A 1:1 conversation has exactly one other participant."),
-            (_, not null, false) => throw new InvalidInputException("title", "A 1:1 conversation has no title."),
+            ( > 1, _, false) => throw new InvalidInputException(
+                "isGroup", "A 1:1 conversation has exactly one other participant; set isGroup to create a group."),
+            (_, not null, false) => throw new InvalidInputException("isGroup", "A 1:1 conversation has no title; set isGroup to create a group."),
             _ => (others, title, isGroup),
         };
     }

@@ -27,10 +27,15 @@ public sealed class ChatUser(GraphQLClient client, Guid id, string username, str
 
     public Task<GraphQLResponse> SendAsync(string query, object? variables = null) => client.SendAsync(query, variables, AccessToken);
 
-    public async Task<JsonNode> CreateConversationAsync(IEnumerable<ChatUser> others, string? title = null) =>
-        (await SendAsync(
+    /// <summary>A 1:1 conversation with one other user, else (several, or a title) a group.</summary>
+    public async Task<JsonNode> CreateConversationAsync(IEnumerable<ChatUser> others, string? title = null)
+    {
+        var participantIds = others.Select(u => u.Id).ToArray();
+        return (await SendAsync(
             $"mutation($input: CreateConversationInput!) {{ createConversation(input: $input) {{ {ConversationFields} }} }}",
-            new { input = new { participantIds = others.Select(u => u.Id).ToArray(), title } })).EnsureNoErrors().Data!["createConversation"]!;
+            new { input = new { participantIds, title, isGroup = participantIds.Length > 1 || title is not null } }))
+            .EnsureNoErrors().Data!["createConversation"]!;
+    }
 
     public Task<GraphQLResponse> TrySendMessageAsync(string conversationId, string content, string? clientMessageId = null) =>
         SendAsync($"mutation($input: SendMessageInput!) {{ sendMessage(input: $input) {{ {MessageFields} }} }}",

@@ -39,14 +39,14 @@ public sealed class ConversationsThroughGatewayTests(DistributedAppFixture fixtu
         var id = group["id"]!.GetValue<string>();
         const string Add = "mutation($c: ID!, $u: ID!) { addParticipant(conversationId: $c, userId: $u) { participantIds } }";
         const string Remove = "mutation($c: ID!, $u: ID!) { removeParticipant(conversationId: $c, userId: $u) { participantIds } }";
-        const string Leave = "mutation($c: ID!) { leaveConversation(conversationId: $c) }";
+        const string Leave = "mutation($c: ID!) { leaveConversation(conversationId: $c) { id participantIds } }";
 
         var added = (await bob.SendAsync(Add, new { c = id, u = carol.Id })).EnsureNoErrors();
         var carolReads = await carol.TryConversationAsync(id);
         var bobRemovesCarol = await bob.SendAsync(Remove, new { c = id, u = carol.Id });
         (await owner.SendAsync(Remove, new { c = id, u = carol.Id })).EnsureNoErrors();
         var carolAfterRemoval = await carol.TryConversationAsync(id);
-        (await bob.SendAsync(Leave, new { c = id })).EnsureNoErrors();
+        var left = (await bob.SendAsync(Leave, new { c = id })).EnsureNoErrors();
         var bobAfterLeaving = await bob.TrySendMessageAsync(id, "still here?");
         var remaining = await owner.ConversationAsync(id);
 
@@ -56,6 +56,8 @@ public sealed class ConversationsThroughGatewayTests(DistributedAppFixture fixtu
         Assert.Empty(carolReads.Errors);
         Assert.Equal(["FORBIDDEN"], bobRemovesCarol.ErrorCodes);
         Assert.Equal(["NOT_FOUND"], carolAfterRemoval.ErrorCodes);
+        Assert.Equal(id, left.Data!["leaveConversation"]!["id"]!.GetValue<string>());
+        Assert.DoesNotContain(bob.Id.ToString(), left.Data!["leaveConversation"]!["participantIds"]!.AsArray().Select(p => p!.GetValue<string>()));
         Assert.Equal(["NOT_FOUND"], bobAfterLeaving.ErrorCodes);
         Assert.Equal([owner.Id.ToString()], remaining["participantIds"]!.AsArray().Select(p => p!.GetValue<string>()));
     }
@@ -104,6 +106,24 @@ public sealed class ConversationsThroughGatewayTests(DistributedAppFixture fixtu
 
         Assert.Equal(["BAD_USER_INPUT"], unknown.ErrorCodes);
         Assert.Equal(["BAD_USER_INPUT"], onlySelf.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task CreateConversation_GroupIsAskedFor_NeverInferred()
+    {
+        var alice = await ChatUser.RegisterAsync(_client, "alice");
+        var bob = await ChatUser.RegisterAsync(_client, "bob");
+        var carol = await ChatUser.RegisterAsync(_client, "carol");
+        const string Create = "mutation($input: CreateConversationInput!) { createConversation(input: $input) { id isGroup title } }";
+
+        var twoWithoutIsGroup = await alice.SendAsync(Create, new { input = new { participantIds = new[] { bob.Id, carol.Id } } });
+        var titledWithoutIsGroup = await alice.SendAsync(Create, new { input = new { participantIds = new[] { bob.Id }, title = "Team" } });
+        var group = (await alice.SendAsync(Create, new { input = new { participantIds = new[] { bob.Id, carol.Id }, isGroup = true } })).EnsureNoErrors();
+
+        Assert.Equal(["BAD_USER_INPUT"], twoWithoutIsGroup.ErrorCodes);
+        Assert.Contains("isGroup", twoWithoutIsGroup.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["BAD_USER_INPUT"], titledWithoutIsGroup.ErrorCodes);
+        Assert.True(group.Data!["createConversation"]!["isGroup"]!.GetValue<bool>());
     }
 
     [Fact]

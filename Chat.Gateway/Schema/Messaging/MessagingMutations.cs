@@ -41,12 +41,12 @@ public sealed class MessagingMutations
         return await messaging.RemoveMemberAsync(conversationId, userId, cancellationToken);
     }
 
-    public static async Task<bool?> LeaveConversation(
+    [GraphQLMetadata(Description = "Leaves a group; returns the group as it is without the caller.")]
+    public static async Task<Conversation?> LeaveConversation(
         IResolveFieldContext context, [Id] Guid conversationId, [FromServices] MessagingServiceClient messaging, CancellationToken cancellationToken)
     {
         context.RequireUserId();
-        await messaging.LeaveAsync(conversationId, cancellationToken);
-        return true;
+        return await messaging.LeaveAsync(conversationId, cancellationToken);
     }
 
     [GraphQLMetadata(Description = "Sends a message (1-4000 characters after trimming). Retrying with the same clientMessageId returns the same message.")]
