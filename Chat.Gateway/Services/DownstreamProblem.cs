@@ -41,6 +41,12 @@ public static class DownstreamProblem
             HttpStatusCode.TooManyRequests => ErrorCodes.RateLimited,
             _ => ErrorCodes.BadUserInput,
         };
+        // A token the gateway accepted may have expired by the time the service checked it: pass on why it was refused.
+        if (status == HttpStatusCode.Unauthorized && problem.Reason is { } reason)
+        {
+            details["reason"] = reason;
+        }
+
         if (status == HttpStatusCode.TooManyRequests && response.Headers.RetryAfter?.Delta is { } retryAfter)
         {
             details["retryAfterSeconds"] = (int)Math.Ceiling(retryAfter.TotalSeconds);
@@ -56,20 +62,21 @@ public static class DownstreamProblem
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (string.IsNullOrWhiteSpace(body))
             {
-                return new Problem(null, null, null, null);
+                return new Problem(null, null, null, null, null);
             }
 
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return new Problem(null, null, null, null);
+                return new Problem(null, null, null, null, null);
             }
 
             return new Problem(
                 GetString(root, "title"),
                 GetString(root, "detail"),
                 GetString(root, "field"),
+                GetString(root, "reason"),
                 root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
                     ? errors.EnumerateObject().ToDictionary(
                         e => JsonNamingPolicy.CamelCase.ConvertName(e.Name),
@@ -81,12 +88,12 @@ public static class DownstreamProblem
         catch (JsonException)
         {
             // Not a problem document (e.g. a proxy's HTML page): the status code alone decides.
-            return new Problem(null, null, null, null);
+            return new Problem(null, null, null, null, null);
         }
     }
 
     private static string? GetString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private sealed record Problem(string? Title, string? Detail, string? Field, Dictionary<string, string[]>? FieldErrors);
+    private sealed record Problem(string? Title, string? Detail, string? Field, string? Reason, Dictionary<string, string[]>? FieldErrors);
 }

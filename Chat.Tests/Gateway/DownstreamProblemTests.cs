@@ -55,6 +55,18 @@ public sealed class DownstreamProblemTests
     }
 
     [Fact]
+    public async Task ToGatewayError_When401SaysTheTokenExpired_PassesTheReasonOn()
+    {
+        using var response = Problem(HttpStatusCode.Unauthorized,
+            """{"status":401,"detail":"The access token expired: refresh it and retry.","reason":"TOKEN_EXPIRED"}""");
+
+        var error = await DownstreamProblem.ToGatewayErrorAsync(response, "messaging", TestContext.Current.CancellationToken);
+
+        Assert.Equal(ErrorCodes.Unauthenticated, error.Code);
+        Assert.Equal("TOKEN_EXPIRED", error.Details["reason"]);
+    }
+
+    [Fact]
     public async Task ToGatewayError_WhenServerError_DoesNotRepeatItsDetail()
     {
         using var response = Problem(HttpStatusCode.InternalServerError, """{"detail":"NpgsqlException: connection reset at 10.0.0.3"}""");
