@@ -10,9 +10,11 @@ namespace Chat.Gateway.Services;
 /// </summary>
 public static class DownstreamProblem
 {
+    /// <param name="arguments">The GraphQL names of the call's REST parameters: fields and messages use them.</param>
     public static async Task<GatewayError> ToGatewayErrorAsync(
-        HttpResponseMessage response, string service, CancellationToken cancellationToken)
+        HttpResponseMessage response, string service, CancellationToken cancellationToken, ArgumentNames? arguments = null)
     {
+        arguments ??= ArgumentNames.Same;
         var problem = await ReadProblemAsync(response, cancellationToken);
         var status = response.StatusCode;
         if ((int)status >= 500)
@@ -20,17 +22,21 @@ public static class DownstreamProblem
             return GatewayError.ServiceUnavailable(service);
         }
 
-        var message = problem.Detail ?? problem.Title ?? "The request was rejected.";
+        var fieldErrors = problem.FieldErrors?.ToDictionary(
+            entry => arguments.Rename(entry.Key), entry => entry.Value.Select(arguments.RenameInMessage).ToArray());
+        // A validation problem's title ("One or more validation errors occurred.") says nothing: its messages do.
+        var message = arguments.RenameInMessage(
+            problem.Detail ?? Join(fieldErrors) ?? problem.Title ?? "The request was rejected.");
         var details = new Dictionary<string, object?>();
-        if (problem.FieldErrors is not null)
+        if (fieldErrors is not null)
         {
-            details["fieldErrors"] = problem.FieldErrors;
+            details["fieldErrors"] = fieldErrors;
         }
 
         // "field" names the one input at fault: given by the service (409), or the only field with errors.
         if ((problem.Field ?? (problem.FieldErrors is { Count: 1 } single ? single.Keys.First() : null)) is { } field)
         {
-            details["field"] = field;
+            details["field"] = arguments.Rename(JsonNamingPolicy.CamelCase.ConvertName(field));
         }
 
         var code = status switch
@@ -91,6 +97,9 @@ public static class DownstreamProblem
             return new Problem(null, null, null, null, null);
         }
     }
+
+    private static string? Join(Dictionary<string, string[]>? fieldErrors) =>
+        fieldErrors is { Count: > 0 } ? string.Join(" ", fieldErrors.Values.SelectMany(messages => messages)) : null;
 
     private static string? GetString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
