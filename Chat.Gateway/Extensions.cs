@@ -58,6 +58,7 @@ public static partial class Extensions
         app.MapGraphQLHttp()
             .RequireCors(CorsPolicyName)
             .RequireRateLimiting(GraphQLRateLimiting.PolicyName);
+        app.MapGraphQLIde();
         if (app.Services.GetService<DownstreamCallCounter>() is { } counter)
         {
             app.MapGet("/diagnostics/downstream-calls", () => TypedResults.Ok(counter.Snapshot()));

@@ -35,7 +35,7 @@ public static class Extensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Chat.ServiceDefaults.Problems.UnauthorizedProblem.Customize);
         builder.Services.AddOptions<CallBudgetOptions>().BindConfiguration(CallBudgetOptions.SectionName).InStartupSummary()
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<StartupSummaryLogger>();

@@ -1,4 +1,5 @@
 using Chat.Auth.Configuration;
+using Chat.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -32,6 +33,8 @@ public sealed class JwtBearerConfigurator(SigningKeyRing keys, IOptions<TokenOpt
             ClockSkew = settings.ClockSkew,
             NameClaimType = AuthClaims.Username,
         };
+        // The 401 problem then says whether to refresh (expired) or log in again, as the other services' do.
+        bearer.Events = new JwtBearerEvents { OnAuthenticationFailed = TokenRejectionEvents.OnAuthenticationFailed };
     }
 
     public void Configure(JwtBearerOptions bearer) => Configure(Options.DefaultName, bearer);

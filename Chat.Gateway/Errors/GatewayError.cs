@@ -1,3 +1,4 @@
+using Chat.ServiceDefaults.Authentication;
 using GraphQL;
 
 namespace Chat.Gateway.Errors;
@@ -18,8 +19,18 @@ public sealed class GatewayError : ExecutionError
     /// <summary>Extra entries for <c>extensions</c>, e.g. <c>field</c> or per-field validation messages.</summary>
     public IReadOnlyDictionary<string, object?> Details { get; }
 
-    public static GatewayError Unauthenticated(string message = "Authentication required: send a valid access token.") =>
-        new(ErrorCodes.Unauthenticated, message);
+    /// <summary>
+    /// UNAUTHENTICATED, with <c>extensions.reason</c> when the cause is known, so a client can tell "refresh the
+    /// token" (TOKEN_EXPIRED) from "log in" (TOKEN_INVALID, TOKEN_MISSING) without reading the message.
+    /// </summary>
+    public static GatewayError Unauthenticated(TokenRejection? rejection = null) => rejection is null
+        ? new(ErrorCodes.Unauthenticated, "Authentication required: send a valid access token.")
+        : new(ErrorCodes.Unauthenticated, rejection.Reason switch
+        {
+            TokenRejection.ExpiredReason => "Access token expired: refresh it (mutation refreshToken) and retry.",
+            TokenRejection.MissingReason => "Authentication required: send an access token (Authorization: Bearer <accessToken>).",
+            _ => "Access token invalid: log in again for a new one.",
+        }, new Dictionary<string, object?> { ["reason"] = rejection.Reason });
 
     /// <summary>
     /// <c>RATE_LIMITED</c> with <c>retryAfterSeconds</c> always set — at least 1, so a client never retries at once —

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Chat.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -21,25 +22,33 @@ public sealed class AccessTokenValidator(IOptionsMonitor<JwtBearerOptions> beare
     {
         var options = bearerOptions.Get(JwtBearerDefaults.AuthenticationScheme);
         var keys = options.ConfigurationManager ?? throw new InvalidOperationException("JwtBearer has no configuration manager.");
-        var result = await ValidateWithKeysAsync(token, options, keys, cancellationToken);
-        if (result is { IsValid: false, Exception: SecurityTokenSignatureKeyNotFoundException })
+        var validated = await ValidateWithKeysAsync(token, options, keys, cancellationToken);
+        if (validated is { Result: { IsValid: false, Exception: SecurityTokenSignatureKeyNotFoundException } })
         {
             keys.RequestRefresh();
-            result = await ValidateWithKeysAsync(token, options, keys, cancellationToken);
+            validated = await ValidateWithKeysAsync(token, options, keys, cancellationToken);
         }
 
-        if (result is null)
+        if (validated is not { } judged)
         {
             return AccessTokenValidation.SigningKeysUnavailable;
         }
 
-        return result.IsValid && Guid.TryParse(result.ClaimsIdentity.FindFirst("sub")?.Value, out var userId)
+        var (result, parameters) = judged;
+        if (!result.IsValid)
+        {
+            return await TokenRejection.ClassifyAsync(token, result.Exception, parameters) == TokenRejection.Expired
+                ? AccessTokenValidation.Expired
+                : AccessTokenValidation.Invalid;
+        }
+
+        return Guid.TryParse(result.ClaimsIdentity.FindFirst("sub")?.Value, out var userId)
             ? new AccessTokenValidation(new ClaimsPrincipal(result.ClaimsIdentity), userId, result.SecurityToken.ValidTo)
             : AccessTokenValidation.Invalid;
     }
 
     /// <summary>Null when the keys cannot be fetched at all, so a token cannot be judged.</summary>
-    private async Task<TokenValidationResult?> ValidateWithKeysAsync(
+    private async Task<(TokenValidationResult Result, TokenValidationParameters Parameters)?> ValidateWithKeysAsync(
         string token, JwtBearerOptions options, IConfigurationManager<OpenIdConnectConfiguration> keys,
         CancellationToken cancellationToken)
     {
@@ -59,6 +68,6 @@ public sealed class AccessTokenValidator(IOptionsMonitor<JwtBearerOptions> beare
         var result = await handler.ValidateTokenAsync(token, parameters);
         return result is { IsValid: false, Exception: SecurityTokenSignatureKeyNotFoundException } && configuration.SigningKeys.Count == 0
             ? null
-            : result;
+            : (result, parameters);
     }
 }

@@ -1,15 +1,17 @@
 using System.Security.Claims;
 using Chat.Gateway.Errors;
-using GraphQL;
-
 using Chat.ServiceDefaults.Authentication;
+using GraphQL;
 
 namespace Chat.Gateway.Security;
 
 /// <summary>Who is calling, for resolvers: the user id from a token the gateway validated, or an error.</summary>
 public static class CallerIdentity
 {
-    /// <summary>The caller's user id; throws UNAUTHENTICATED (or SERVICE_UNAVAILABLE if keys could not be fetched).</summary>
+    /// <summary>
+    /// The caller's user id; throws UNAUTHENTICATED saying why (token expired, invalid or missing), or
+    /// SERVICE_UNAVAILABLE if the keys to judge the token could not be fetched.
+    /// </summary>
     public static Guid RequireUserId(this IResolveFieldContext context)
     {
         var user = context.User;
@@ -22,7 +24,7 @@ public static class CallerIdentity
         var httpContext = context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext;
         throw SigningKeysUnavailable.IsMarked(httpContext)
             ? GatewayError.ServiceUnavailable("auth")
-            : GatewayError.Unauthenticated();
+            : GatewayError.Unauthenticated(TokenRejection.Of(httpContext));
     }
 
     /// <summary>The user id when a valid token came with the request.</summary>

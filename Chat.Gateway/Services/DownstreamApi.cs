@@ -13,7 +13,9 @@ namespace Chat.Gateway.Services;
 public sealed partial class DownstreamApi(HttpClient http, string serviceName, ILogger logger)
 {
     /// <summary>Sends <paramref name="body"/> (if any) as JSON and reads the answer as <typeparamref name="T"/>; 204 gives default.</summary>
-    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    /// <param name="arguments">What the path's query parameters are called in GraphQL, for the errors they cause.</param>
+    public async Task<T> SendAsync<T>(
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken, ArgumentNames? arguments = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         HttpResponseMessage response;
@@ -32,7 +34,7 @@ public sealed partial class DownstreamApi(HttpClient http, string serviceName, I
             if (!response.IsSuccessStatusCode)
             {
                 LogRejected(logger, serviceName, method.Method, (int)response.StatusCode);
-                throw await DownstreamProblem.ToGatewayErrorAsync(response, serviceName, cancellationToken);
+                throw await DownstreamProblem.ToGatewayErrorAsync(response, serviceName, cancellationToken, arguments);
             }
 
             if (response.StatusCode == HttpStatusCode.NoContent)

@@ -10,9 +10,11 @@ namespace Chat.Gateway.Services;
 /// </summary>
 public static class DownstreamProblem
 {
+    /// <param name="arguments">The GraphQL names of the call's REST parameters: fields and messages use them.</param>
     public static async Task<GatewayError> ToGatewayErrorAsync(
-        HttpResponseMessage response, string service, CancellationToken cancellationToken)
+        HttpResponseMessage response, string service, CancellationToken cancellationToken, ArgumentNames? arguments = null)
     {
+        arguments ??= ArgumentNames.Same;
         var problem = await ReadProblemAsync(response, cancellationToken);
         var status = response.StatusCode;
         if ((int)status >= 500)
@@ -20,17 +22,21 @@ public static class DownstreamProblem
             return GatewayError.ServiceUnavailable(service);
         }
 
-        var message = problem.Detail ?? problem.Title ?? "The request was rejected.";
+        var fieldErrors = problem.FieldErrors?.ToDictionary(
+            entry => arguments.Rename(entry.Key), entry => entry.Value.Select(arguments.RenameInMessage).ToArray());
+        // A validation problem's title ("One or more validation errors occurred.") says nothing: its messages do.
+        var message = arguments.RenameInMessage(
+            problem.Detail ?? Join(fieldErrors) ?? problem.Title ?? "The request was rejected.");
         var details = new Dictionary<string, object?>();
-        if (problem.FieldErrors is not null)
+        if (fieldErrors is not null)
         {
-            details["fieldErrors"] = problem.FieldErrors;
+            details["fieldErrors"] = fieldErrors;
         }
 
         // "field" names the one input at fault: given by the service (409), or the only field with errors.
         if ((problem.Field ?? (problem.FieldErrors is { Count: 1 } single ? single.Keys.First() : null)) is { } field)
         {
-            details["field"] = field;
+            details["field"] = arguments.Rename(JsonNamingPolicy.CamelCase.ConvertName(field));
         }
 
         if (status == HttpStatusCode.TooManyRequests)
@@ -45,6 +51,12 @@ public static class DownstreamProblem
             HttpStatusCode.NotFound => ErrorCodes.NotFound,
             _ => ErrorCodes.BadUserInput,
         };
+        // A token the gateway accepted may have expired by the time the service checked it: pass on why it was refused.
+        if (status == HttpStatusCode.Unauthorized && problem.Reason is { } reason)
+        {
+            details["reason"] = reason;
+        }
+
         return new GatewayError(code, message, details);
     }
 
@@ -55,20 +67,21 @@ public static class DownstreamProblem
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (string.IsNullOrWhiteSpace(body))
             {
-                return new Problem(null, null, null, null);
+                return new Problem(null, null, null, null, null);
             }
 
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return new Problem(null, null, null, null);
+                return new Problem(null, null, null, null, null);
             }
 
             return new Problem(
                 GetString(root, "title"),
                 GetString(root, "detail"),
                 GetString(root, "field"),
+                GetString(root, "reason"),
                 root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
                     ? errors.EnumerateObject().ToDictionary(
                         e => JsonNamingPolicy.CamelCase.ConvertName(e.Name),
@@ -80,12 +93,15 @@ public static class DownstreamProblem
         catch (JsonException)
         {
             // Not a problem document (e.g. a proxy's HTML page): the status code alone decides.
-            return new Problem(null, null, null, null);
+            return new Problem(null, null, null, null, null);
         }
     }
+
+    private static string? Join(Dictionary<string, string[]>? fieldErrors) =>
+        fieldErrors is { Count: > 0 } ? string.Join(" ", fieldErrors.Values.SelectMany(messages => messages)) : null;
 
     private static string? GetString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private sealed record Problem(string? Title, string? Detail, string? Field, Dictionary<string, string[]>? FieldErrors);
+    private sealed record Problem(string? Title, string? Detail, string? Field, string? Reason, Dictionary<string, string[]>? FieldErrors);
 }

@@ -7,10 +7,14 @@ namespace Chat.Gateway.WebSockets;
 /// Who a connection belongs to and until when. The token comes in <c>connection_init</c> (or a later <c>ping</c>)
 /// as <c>{ "Authorization": "Bearer &lt;jwt&gt;" }</c> or <c>{ "token": "&lt;jwt&gt;" }</c>. It is copied onto the
 /// upgrade request (User and Authorization header), so resolvers and the bearer-forwarding handler see it exactly as
-/// on HTTP. When it expires, the connection closes with 4403 unless a fresh token for the same user arrived first.
+/// on HTTP. When it expires, the connection closes with 4403 unless a fresh token for the same user arrived first; an
+/// already expired token closes it with the same 4403 reason, "Forbidden: access token expired".
 /// </summary>
 internal sealed class ConnectionAuthentication(WebSocketConnection connection, HttpContext httpContext) : IDisposable
 {
+    /// <summary>The close reason for an expired token, at <c>connection_init</c> or when it runs out later.</summary>
+    public const string ExpiredReason = "Forbidden: access token expired";
+
     private ITimer? expiry;
 
     public bool IsAuthenticated { get; private set; }
@@ -31,6 +35,13 @@ internal sealed class ConnectionAuthentication(WebSocketConnection connection, H
         if (validation.KeysUnavailable)
         {
             connection.Close(CloseCodes.TryAgainLater, "Try again later: access tokens cannot be checked now");
+            return false;
+        }
+
+        if (validation.TokenExpired)
+        {
+            // Distinct from a bad token: the client should refresh and reconnect, not send the user to log in.
+            connection.Close(CloseCodes.Forbidden, ExpiredReason);
             return false;
         }
 
@@ -84,7 +95,7 @@ internal sealed class ConnectionAuthentication(WebSocketConnection connection, H
         }
         expiry?.Dispose();
         expiry = TimeProvider.System.CreateTimer(
-            _ => connection.Close(CloseCodes.Forbidden, "Forbidden: access token expired"), null, dueTime, Timeout.InfiniteTimeSpan);
+            _ => connection.Close(CloseCodes.Forbidden, ExpiredReason), null, dueTime, Timeout.InfiniteTimeSpan);
     }
 
     public void Dispose() => expiry?.Dispose();

@@ -8,8 +8,9 @@ namespace Chat.ServiceDefaults.Authentication;
 
 /// <summary>
 /// Validates access tokens locally against Auth's published keys: ES256 only, issuer and audience from
-/// <see cref="JwtValidationOptions"/>. A failed token leaves the caller anonymous; resolvers that need a user
-/// then answer UNAUTHENTICATED, while register/login keep working.
+/// <see cref="JwtValidationOptions"/>. A failed token leaves the caller anonymous, with the cause recorded
+/// (<see cref="TokenRejection"/>); resolvers that need a user then answer UNAUTHENTICATED with that reason, while
+/// register/login keep working.
 /// </summary>
 public sealed class ConfigureJwtBearerOptions(
     IOptions<JwtValidationOptions> settings,
@@ -41,6 +42,16 @@ public sealed class ConfigureJwtBearerOptions(
             ClockSkew = jwt.ClockSkew,
             NameClaimType = "username",
         };
-        options.Events = new JwtBearerEvents { OnAuthenticationFailed = SigningKeysUnavailable.OnAuthenticationFailed };
+        options.Events = new JwtBearerEvents { OnAuthenticationFailed = OnAuthenticationFailed };
+    }
+
+    /// <summary>Keys that could not be fetched say nothing about the token: only a judged token is recorded as rejected.</summary>
+    private static async Task OnAuthenticationFailed(AuthenticationFailedContext context)
+    {
+        await SigningKeysUnavailable.OnAuthenticationFailed(context);
+        if (!SigningKeysUnavailable.IsMarked(context.HttpContext))
+        {
+            await TokenRejectionEvents.OnAuthenticationFailed(context);
+        }
     }
 }

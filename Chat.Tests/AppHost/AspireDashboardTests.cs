@@ -12,8 +12,7 @@ namespace Chat.Tests.AppHost;
 /// </summary>
 public sealed class AspireDashboardTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private static readonly string Artifacts = Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard");
+    private static readonly string Artifacts = HeadlessChromium.ArtifactsDirectory("dashboard");
 
     private static readonly string[] Resources =
     [
@@ -24,20 +23,12 @@ public sealed class AspireDashboardTests
     [Fact]
     public async Task Dashboard_ShowsEveryResourceRunning_AndKillingTheAppHostLeavesNoProcessBehind()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install -y chromium (./chat test does it)");
-        Directory.CreateDirectory(Artifacts);
         await using var host = AppHostProcess.Start();
         var loginUrl = await host.LoginUrl.WaitAsync(TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
-        page.SetDefaultTimeout(60_000);
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+
+        var page = await chromium.NewPageAsync();
         await page.GotoAsync(loginUrl.ToString());
         foreach (var name in Resources)
         {

@@ -26,6 +26,82 @@ public sealed class BearerTokenTests(AuthServiceFixture fixture)
     }
 
     [Fact]
+    public async Task Me_WithExpiredToken_SaysSoInWwwAuthenticateAndTheProblem()
+    {
+        var session = await _api.RegisterNewUserAsync();
+        var keys = fixture.Service.Services.GetRequiredService<SigningKeyRing>();
+        var past = DateTime.UtcNow.AddHours(-2);
+
+        var response = await _api.MeAsync(Sign(session.User.Id, keys.SigningCredentials, issuedAt: past, expires: past.AddHours(1)));
+
+        var problem = await AuthApiClient.ReadProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("TOKEN_EXPIRED", problem.GetProperty("reason").GetString());
+        Assert.Equal("The access token expired: refresh it and retry.", problem.GetProperty("detail").GetString());
+        // JwtBearer's own RFC 6750 challenge, with the instant the token expired.
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.StartsWith("error=\"invalid_token\", error_description=\"The token expired at '", challenge.Parameter);
+    }
+
+    [Fact]
+    public async Task Me_WithForgedToken_IsInvalidNotExpired_EvenWhenItsExpiryHasPassed()
+    {
+        var session = await _api.RegisterNewUserAsync();
+        var ourKid = new JsonWebToken(session.AccessToken).Kid;
+        var foreignKey = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = ourKid };
+        var past = DateTime.UtcNow.AddHours(-2);
+
+        var response = await _api.MeAsync(Sign(session.User.Id, new SigningCredentials(foreignKey, SecurityAlgorithms.EcdsaSha256),
+            issuedAt: past, expires: past.AddHours(1)));
+
+        var problem = await AuthApiClient.ReadProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("TOKEN_INVALID", problem.GetProperty("reason").GetString());
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.StartsWith("error=\"invalid_token\"", challenge.Parameter);
+        Assert.DoesNotContain("expired", challenge.Parameter);
+    }
+
+    [Fact]
+    public async Task Me_WithExpiredTokenOfAnUnknownKid_IsInvalidNotExpired()
+    {
+        // IdentityModel reports the lifetime first when it knows no key for the kid: still not a token of ours.
+        var session = await _api.RegisterNewUserAsync();
+        var foreignKey = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "someone-elses-key" };
+        var past = DateTime.UtcNow.AddHours(-2);
+
+        var response = await _api.MeAsync(Sign(session.User.Id, new SigningCredentials(foreignKey, SecurityAlgorithms.EcdsaSha256),
+            issuedAt: past, expires: past.AddHours(1)));
+
+        var problem = await AuthApiClient.ReadProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("TOKEN_INVALID", problem.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Me_WithoutToken_ChallengesWithoutAnErrorAndSaysTokenMissing()
+    {
+        var response = await _api.MeAsync(null);
+
+        var problem = await AuthApiClient.ReadProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("TOKEN_MISSING", problem.GetProperty("reason").GetString());
+        // RFC 6750 §3.1: a request without credentials gets the bare challenge, no error code.
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Null(challenge.Parameter);
+    }
+
+    [Fact]
+    public async Task Login_WithWrongPassword_Is401WithoutATokenReason()
+    {
+        var (email, username, password) = AuthApiClient.NewCredentials();
+        await AuthApiClient.ReadAsync<System.Text.Json.JsonElement>(await _api.RegisterAsync(email, username, password), HttpStatusCode.Created);
+
+        var problem = await AuthApiClient.ReadProblemAsync(await _api.LoginAsync(email, password + "x"), HttpStatusCode.Unauthorized);
+
+        // Credentials, not a token, were refused: "refresh" or "send a token" would be the wrong advice.
+        Assert.False(problem.TryGetProperty("reason", out _));
+    }
+
+    [Fact]
     public async Task Me_WithTokenSignedByForeignKeyUnderOurKid_Returns401Problem()
     {
         var session = await _api.RegisterNewUserAsync();

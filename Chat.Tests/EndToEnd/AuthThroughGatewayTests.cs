@@ -55,13 +55,15 @@ public sealed class AuthThroughGatewayTests(DistributedAppFixture fixture) : IDi
     }
 
     [Fact]
-    public async Task Me_WithoutOrWithGarbageToken_IsUnauthenticated()
+    public async Task Me_WithoutOrWithGarbageToken_IsUnauthenticated_SayingWhich()
     {
         var anonymous = await _client.SendAsync(Me);
         var garbage = await _client.SendAsync(Me, accessToken: "not.a.jwt");
 
         Assert.Equal(["UNAUTHENTICATED"], anonymous.ErrorCodes);
         Assert.Equal(["UNAUTHENTICATED"], garbage.ErrorCodes);
+        Assert.Equal("TOKEN_MISSING", anonymous.Errors[0]!["extensions"]!["reason"]!.GetValue<string>());
+        Assert.Equal("TOKEN_INVALID", garbage.Errors[0]!["extensions"]!["reason"]!.GetValue<string>());
     }
 
     [Fact]

@@ -121,6 +121,31 @@ public sealed class MessagesThroughGatewayTests(DistributedAppFixture fixture) :
     }
 
     [Fact]
+    public async Task BadPagingOrSearchArguments_AreNamedAsInTheSchema_NotAsMessagingsParameters()
+    {
+        var (alice, _, id) = await PairAsync();
+
+        var history = await alice.TryMessagesAsync(id, first: 0);
+        var badCursor = await alice.TryMessagesAsync(id, after: "garbage");
+        var conversations = await alice.SendAsync("{ conversations(first: 101) { edges { cursor } } }");
+        var search = await alice.SendAsync("query($q: String!) { searchMessages(query: $q) { edges { cursor } } }", new { q = "" });
+
+        AssertBadArgument(history, "first", "first must be between 1 and ");
+        AssertBadArgument(badCursor, "after", "The cursor is not valid.");
+        AssertBadArgument(conversations, "first", "first must be between 1 and ");
+        AssertBadArgument(search, "query", "query must be 1 to ");
+    }
+
+    private static void AssertBadArgument(GraphQLResponse response, string argument, string messageStart)
+    {
+        var error = Assert.Single(response.Errors)!;
+        Assert.Equal("BAD_USER_INPUT", error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(argument, error["extensions"]!["field"]!.GetValue<string>());
+        Assert.StartsWith(messageStart, error["message"]!.GetValue<string>());
+        Assert.Equal([argument], error["extensions"]!["fieldErrors"]!.AsObject().Select(entry => entry.Key));
+    }
+
+    [Fact]
     public async Task SendMessage_RetriedWithTheSameClientMessageId_ReturnsTheSameMessage_AndStoresOneRow()
     {
         var (alice, _, id) = await PairAsync();

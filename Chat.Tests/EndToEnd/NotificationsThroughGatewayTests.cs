@@ -138,6 +138,9 @@ public sealed class NotificationsThroughGatewayTests(DistributedAppFixture fixtu
         largest.EnsureNoErrors();
         Assert.Equal(["BAD_USER_INPUT"], tooMany.ErrorCodes);
         Assert.Equal(["BAD_USER_INPUT"], badCursor.ErrorCodes);
+        // What is wrong, not "One or more validation errors occurred.".
+        Assert.StartsWith("first must be between 1 and ", tooMany.Errors[0]!["message"]!.GetValue<string>());
+        Assert.Equal("first", tooMany.Errors[0]!["extensions"]!["field"]!.GetValue<string>());
     }
 
     private async Task<JsonNode> PageAsync(TestUser user, int first, string? after = null) =>

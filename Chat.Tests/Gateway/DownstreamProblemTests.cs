@@ -35,7 +35,8 @@ public sealed class DownstreamProblemTests
         var error = await DownstreamProblem.ToGatewayErrorAsync(response, "auth", TestContext.Current.CancellationToken);
 
         Assert.Equal(ErrorCodes.BadUserInput, error.Code);
-        Assert.Equal("One or more validation errors occurred.", error.Message);
+        // The title says nothing a client can act on; the messages do.
+        Assert.Equal("Email is not valid. Too short. Needs a digit.", error.Message);
         var fieldErrors = Assert.IsType<Dictionary<string, string[]>>(error.Details["fieldErrors"]);
         Assert.Equal(["Email is not valid."], fieldErrors["email"]);
         Assert.Equal(["Too short.", "Needs a digit."], fieldErrors["password"]);
@@ -52,6 +53,61 @@ public sealed class DownstreamProblemTests
         Assert.Equal(ErrorCodes.BadUserInput, error.Code);
         Assert.Equal("An account with this email already exists.", error.Message);
         Assert.Equal("email", error.Details["field"]);
+    }
+
+    [Fact]
+    public async Task ToGatewayError_When401SaysTheTokenExpired_PassesTheReasonOn()
+    {
+        using var response = Problem(HttpStatusCode.Unauthorized,
+            """{"status":401,"detail":"The access token expired: refresh it and retry.","reason":"TOKEN_EXPIRED"}""");
+
+        var error = await DownstreamProblem.ToGatewayErrorAsync(response, "messaging", TestContext.Current.CancellationToken);
+
+        Assert.Equal(ErrorCodes.Unauthenticated, error.Code);
+        Assert.Equal("TOKEN_EXPIRED", error.Details["reason"]);
+    }
+
+    [Theory]
+    [InlineData("limit", "limit must be between 1 and 100.", "first", "first must be between 1 and 100.")]
+    [InlineData("cursor", "The cursor is not valid.", "after", "The cursor is not valid.")]
+    [InlineData("q", "q must be 1 to 200 characters.", "query", "query must be 1 to 200 characters.")]
+    public async Task ToGatewayError_WithTheCallsArgumentNames_SpeaksOfGraphQLArguments(
+        string restName, string restMessage, string argument, string expectedMessage)
+    {
+        using var response = Problem(HttpStatusCode.BadRequest,
+            $$$"""{"title":"Invalid input","status":400,"detail":"{{{restMessage}}}","field":"{{{restName}}}","errors":{"{{{restName}}}":["{{{restMessage}}}"]}}""");
+
+        var error = await DownstreamProblem.ToGatewayErrorAsync(response, "messaging", TestContext.Current.CancellationToken, ArgumentNames.Search);
+
+        Assert.Equal(ErrorCodes.BadUserInput, error.Code);
+        Assert.Equal(expectedMessage, error.Message);
+        Assert.Equal(argument, error.Details["field"]);
+        var fieldErrors = Assert.IsType<Dictionary<string, string[]>>(error.Details["fieldErrors"]);
+        Assert.Equal([expectedMessage], Assert.Single(fieldErrors, entry => entry.Key == argument).Value);
+    }
+
+    [Fact]
+    public async Task ToGatewayError_WithoutArgumentNames_KeepsTheServicesNames()
+    {
+        using var response = Problem(HttpStatusCode.BadRequest,
+            """{"title":"Invalid input","status":400,"detail":"limit must be between 1 and 100.","field":"limit"}""");
+
+        var error = await DownstreamProblem.ToGatewayErrorAsync(response, "messaging", TestContext.Current.CancellationToken);
+
+        Assert.Equal("limit", error.Details["field"]);
+        Assert.Equal("limit must be between 1 and 100.", error.Message);
+    }
+
+    [Fact]
+    public async Task ToGatewayError_RenamesOnlyALeadingParameterName()
+    {
+        using var response = Problem(HttpStatusCode.BadRequest,
+            """{"title":"Invalid input","status":400,"detail":"A limit of q characters","field":"q"}""");
+
+        var error = await DownstreamProblem.ToGatewayErrorAsync(response, "messaging", TestContext.Current.CancellationToken, ArgumentNames.Search);
+
+        Assert.Equal("A limit of q characters", error.Message);
+        Assert.Equal("query", error.Details["field"]);
     }
 
     [Fact]

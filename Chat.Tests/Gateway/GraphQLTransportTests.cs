@@ -164,19 +164,110 @@ public sealed class GraphQLTransportTests(GatewayWithAuthDown gateway) : IClassF
     }
 
     [Fact]
-    public async Task Get_WhenBrowserAsksForHtml_ServesSelfContainedIdePage()
+    public async Task Get_WhenBrowserAsksForHtml_ServesGraphiQLFromTheGatewayOnly()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
-        request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
-
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await client.SendAsync(BrowserGet("/graphql"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.Contains("<textarea id=\"query\"", html);
-        Assert.DoesNotContain("src=\"http", html);
-        Assert.DoesNotContain("href=\"http", html);
+        Assert.Contains("<div id=\"graphiql\">", html);
+        Assert.Matches("<script src=\"/graphql/ide/ide\\.js\\?v=[0-9a-f]{16}\"></script>", html);
+        Assert.Matches("<link rel=\"stylesheet\" href=\"/graphql/ide/ide\\.css\\?v=[0-9a-f]{16}\" />", html);
+        Assert.DoesNotContain("{{", html);
+        Assert.DoesNotContain("http", html);
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", policy);
+        Assert.Contains("connect-src 'self';", policy);
+        Assert.Contains("default-src 'none';", policy);
+        Assert.DoesNotContain("http", policy);
+        Assert.DoesNotContain("unsafe-eval", policy);
+        Assert.True(response.Headers.CacheControl?.NoCache);
+    }
+
+    [Theory]
+    [InlineData("ide.js", "text/javascript", "GraphiQL")]
+    [InlineData("ide.css", "text/css", ".graphiql-container")]
+    public async Task IdeAsset_AtTheVersionThePageLinks_IsServedWithLongCacheLifetime(string name, string mediaType, string expected)
+    {
+        var url = await LinkedAssetUrlAsync(name);
+
+        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
+        Assert.True(response.Headers.CacheControl?.Public);
+        Assert.Contains("immutable", response.Headers.CacheControl!.Extensions.Select(e => e.Name));
+        Assert.NotNull(response.Headers.ETag);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task IdeAsset_WhenClientAcceptsGzip_IsSentCompressed()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, await LinkedAssetUrlAsync("ide.js"));
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        await using var body = new System.IO.Compression.GZipStream(
+            await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(body);
+        Assert.Contains("GraphiQL", await reader.ReadToEndAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task IdeAsset_WithoutTheCurrentVersion_IsRevalidatedAndAnswers304ForItsETag()
+    {
+        using var first = await client.GetAsync("/graphql/ide/ide.css", TestContext.Current.CancellationToken);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/graphql/ide/ide.css");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        using var second = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.True(first.Headers.CacheControl?.NoCache);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/graphql/ide/unknown.js")]
+    [InlineData("/graphql/ide/index.html")]
+    [InlineData("/graphql/ide/..%2Fappsettings.json")]
+    public async Task IdeAsset_WhenNotPartOfTheBundle_Returns404(string path)
+    {
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Root_RedirectsToTheGraphQLEndpoint()
+    {
+        using var noRedirects = gateway.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await noRedirects.SendAsync(BrowserGet("/"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/graphql", response.Headers.Location?.OriginalString);
+    }
+
+    private static HttpRequestMessage BrowserGet(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        return request;
+    }
+
+    /// <summary>The versioned URL of one bundle file, as the IDE page links it.</summary>
+    private async Task<string> LinkedAssetUrlAsync(string name)
+    {
+        using var page = await client.SendAsync(BrowserGet("/graphql"), TestContext.Current.CancellationToken);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return System.Text.RegularExpressions.Regex.Match(html, "/graphql/ide/" + System.Text.RegularExpressions.Regex.Escape(name) + "\\?v=[0-9a-f]+").Value;
     }
 
     [Fact]

@@ -73,6 +73,42 @@ public sealed class JwtValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Me_WithExpiredToken_SaysTokenExpiredSoTheClientRefreshes()
+    {
+        var error = await FirstErrorAsync(TestTokens.Create(signingKey, expiresIn: TimeSpan.FromMinutes(-5)));
+
+        Assert.Equal("UNAUTHENTICATED", error["extensions"]?["code"]?.GetValue<string>());
+        Assert.Equal("TOKEN_EXPIRED", error["extensions"]?["reason"]?.GetValue<string>());
+        Assert.Equal("Access token expired: refresh it (mutation refreshToken) and retry.", error["message"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Me_WithoutToken_SaysTokenMissing()
+    {
+        var error = await FirstErrorAsync(bearer: null);
+
+        Assert.Equal("UNAUTHENTICATED", error["extensions"]?["code"]?.GetValue<string>());
+        Assert.Equal("TOKEN_MISSING", error["extensions"]?["reason"]?.GetValue<string>());
+        Assert.StartsWith("Authentication required", error["message"]?.GetValue<string>());
+    }
+
+    public static TheoryData<string> InvalidNotExpiredTokens() =>
+        ["unknown key", "forged with published kid", "wrong issuer", "wrong audience", "alg none", "HS256 with kid", "garbage",
+         "expired and unknown key", "expired and forged with published kid"];
+
+    /// <summary>"Expired" is said only of a token that is ours: a forged or foreign one is invalid, whatever its exp.</summary>
+    [Theory]
+    [MemberData(nameof(InvalidNotExpiredTokens))]
+    public async Task Me_WithInvalidToken_SaysTokenInvalid(string kind)
+    {
+        var error = await FirstErrorAsync(InvalidToken(kind));
+
+        Assert.Equal("UNAUTHENTICATED", error["extensions"]?["code"]?.GetValue<string>());
+        Assert.Equal("TOKEN_INVALID", error["extensions"]?["reason"]?.GetValue<string>());
+        Assert.Equal("Access token invalid: log in again for a new one.", error["message"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Tokens_WithUnknownKeyIds_DoNotMakeTheGatewayRefetchKeysEachTime()
     {
         using (await client.SendAsync(GraphQLHttp.Post("{ me { id } }", bearer: TestTokens.Create(signingKey)), TestContext.Current.CancellationToken))
@@ -152,6 +188,17 @@ public sealed class JwtValidationTests : IAsyncLifetime
             new SymmetricSecurityKey(Encoding.UTF8.GetBytes(new string('k', 64))) { KeyId = signingKey.KeyId },
             algorithm: SecurityAlgorithms.HmacSha256),
         "garbage" => "not-a-jwt",
+        "expired and unknown key" => TestTokens.Create(TestTokens.NewKey(), expiresIn: TimeSpan.FromMinutes(-5)),
+        "expired and forged with published kid" => TestTokens.Create(
+            new ECDsaSecurityKey(TestTokens.NewKey().ECDsa) { KeyId = signingKey.KeyId }, expiresIn: TimeSpan.FromMinutes(-5)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    private async Task<System.Text.Json.Nodes.JsonNode> FirstErrorAsync(string? bearer)
+    {
+        using var response = await client.SendAsync(GraphQLHttp.Post("{ me { id } }", bearer: bearer), TestContext.Current.CancellationToken);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal(["me"], body["errors"]![0]!["path"]!.AsArray().Select(p => p!.GetValue<string>()));
+        return body["errors"]![0]!;
+    }
 }

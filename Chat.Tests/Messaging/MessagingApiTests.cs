@@ -24,6 +24,9 @@ public sealed class MessagingApiTests(DistributedAppFixture fixture) : IDisposab
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
+        Assert.Equal("TOKEN_MISSING", problem!["reason"]!.GetValue<string>());
+        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
     }
 
     [Theory]

@@ -77,7 +77,7 @@ public sealed class UnstorableTextTests(DistributedAppFixture fixture) : IDispos
     [Theory]
     [InlineData("mutation($c: ID!, $t: String!) { sendMessage(input: { conversationId: $c, content: $t }) { id } }", "content")]
     [InlineData("mutation($c: ID!, $t: String!) { sendMessage(input: { conversationId: $c, content: \"hi\", clientMessageId: $t }) { id } }", "clientMessageId")]
-    [InlineData("query($t: String!) { searchMessages(query: $t) { edges { node { id } } } }", "q")]
+    [InlineData("query($t: String!) { searchMessages(query: $t) { edges { node { id } } } }", "query")]
     [InlineData("mutation($t: String!) { login(input: { email: $t, password: \"correct horse 1\" }) { accessToken } }", "email")]
     public async Task UnstorableText_ThroughTheGateway_IsBadUserInput(string document, string field)
     {

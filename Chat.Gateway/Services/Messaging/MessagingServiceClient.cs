@@ -14,7 +14,8 @@ public sealed class MessagingServiceClient(HttpClient http, ILogger<MessagingSer
     private readonly DownstreamApi _api = new(http, ServiceName, logger);
 
     public Task<Page<Conversation>> ListConversationsAsync(int? first, string? after, CancellationToken cancellationToken) =>
-        _api.SendAsync<Page<Conversation>>(HttpMethod.Get, "/conversations" + PageQuery(first, after), null, cancellationToken);
+        _api.SendAsync<Page<Conversation>>(HttpMethod.Get, "/conversations" + PageQuery(first, after), null, cancellationToken,
+            ArgumentNames.Paging);
 
     public Task<Conversation> GetConversationAsync(Guid id, CancellationToken cancellationToken) =>
         _api.SendAsync<Conversation>(HttpMethod.Get, $"/conversations/{id}", null, cancellationToken);
@@ -32,10 +33,12 @@ public sealed class MessagingServiceClient(HttpClient http, ILogger<MessagingSer
         _api.SendAsync<Conversation>(HttpMethod.Post, $"/conversations/{conversationId}/leave", null, cancellationToken);
 
     public Task<Page<Message>> HistoryAsync(Guid conversationId, int? first, string? after, CancellationToken cancellationToken) =>
-        _api.SendAsync<Page<Message>>(HttpMethod.Get, $"/messages/{conversationId}" + PageQuery(first, after), null, cancellationToken);
+        _api.SendAsync<Page<Message>>(HttpMethod.Get, $"/messages/{conversationId}" + PageQuery(first, after), null, cancellationToken,
+            ArgumentNames.Paging);
 
     public Task<Page<Message>> SearchAsync(string query, int? first, string? after, CancellationToken cancellationToken) =>
-        _api.SendAsync<Page<Message>>(HttpMethod.Get, $"/messages/search?q={Uri.EscapeDataString(query)}" + PageQuery(first, after, "&"), null, cancellationToken);
+        _api.SendAsync<Page<Message>>(HttpMethod.Get, $"/messages/search?q={Uri.EscapeDataString(query)}" + PageQuery(first, after, "&"), null,
+            cancellationToken, ArgumentNames.Search);
 
     public Task<Message> SendMessageAsync(SendMessageInput input, CancellationToken cancellationToken) =>
         _api.SendAsync<Message>(HttpMethod.Post, "/messages", new { input.ConversationId, input.Content, input.ClientMessageId }, cancellationToken);

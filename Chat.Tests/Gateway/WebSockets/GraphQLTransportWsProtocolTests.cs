@@ -60,6 +60,38 @@ public sealed class GraphQLTransportWsProtocolTests(WebSocketGatewayFixture gate
     }
 
     [Fact]
+    public async Task ConnectionInit_WithExpiredToken_IsClosedWith4403SayingItExpired()
+    {
+        await using var client = await GraphQLWsTestClient.ConnectAsync(factory.Server);
+
+        await client.SendAsync(new
+        {
+            type = "connection_init",
+            payload = new { Authorization = "Bearer " + TestTokens.Create(signingKey, expiresIn: TimeSpan.FromMinutes(-5)) },
+        });
+
+        var (code, reason) = await client.WaitForCloseAsync();
+        Assert.Equal(4403, code);
+        Assert.Equal("Forbidden: access token expired", reason);
+    }
+
+    [Fact]
+    public async Task ConnectionInit_WithExpiredTokenOfAnUnknownKey_IsClosedWith4403AsInvalid()
+    {
+        await using var client = await GraphQLWsTestClient.ConnectAsync(factory.Server);
+
+        await client.SendAsync(new
+        {
+            type = "connection_init",
+            payload = new { token = TestTokens.Create(TestTokens.NewKey(), expiresIn: TimeSpan.FromMinutes(-5)) },
+        });
+
+        var (code, reason) = await client.WaitForCloseAsync();
+        Assert.Equal(4403, code);
+        Assert.Equal("Forbidden", reason);
+    }
+
+    [Fact]
     public async Task ConnectionInit_WithoutToken_IsClosedWith4403()
     {
         await using var client = await GraphQLWsTestClient.ConnectAsync(factory.Server);
