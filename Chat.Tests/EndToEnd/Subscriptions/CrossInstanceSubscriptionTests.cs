@@ -125,22 +125,37 @@ public sealed class CrossInstanceSubscriptionTests(DistributedAppFixture fixture
     [Fact]
     public async Task SlowClient_ThatStopsReading_IsClosedWith1013_AndTheGatewaysMemoryStaysBounded()
     {
+        var (readerId, readerToken) = await TestUsers.RegisterAsync(http, "reader");
         var (userId, token) = await TestUsers.RegisterAsync(http, "slow");
         var gatewayProcess = System.Diagnostics.Process.GetProcessById(fixture.ServiceProcessIdOf(ResourceNames.Gateway + "-2"));
+        // Under 85 KB as UTF-16, so each copy is a small-object allocation the GC reclaims at once.
+        var big = new string('x', 30_000);
+        const int Count = 3000;
+
+        // The same traffic to a client that reads first: the gateway's heap grows to what passing it through takes, so
+        // what grows after that is what the gateway keeps, not how far its GC lets the heap run before collecting.
+        await using (var reader = await GraphQLWsTestClient.ConnectAndInitAsync(secondGateway, readerToken))
+        {
+            await reader.SubscribeAsync("n", "subscription { notificationAdded { id message } }");
+            // In batches well inside the 64-message queue, each read before the next is sent: this client keeps up.
+            for (var batch = 0; batch < Count / 32; batch++)
+            {
+                await PublishNotificationsAsync(readerId, 32, big);
+                for (var received = 0; received < 32; received++)
+                {
+                    await reader.ReceiveUntilAsync(m => m["type"]?.GetValue<string>() == "next", TimeSpan.FromSeconds(30));
+                }
+            }
+        }
+
+        gatewayProcess.Refresh();
         var residentBefore = gatewayProcess.WorkingSet64;
         await using var client = await GraphQLWsTestClient.ConnectAndInitAsync(secondGateway, token);
         await client.SubscribeAsync("n", "subscription { notificationAdded { id message } }");
-        var big = new string('x', 60_000);
 
         // The client reads nothing while far more than the socket buffers and the 64-message queue can hold is sent:
-        // 1500 notifications of 60 KB, about 90 MB that an unbounded queue would keep (twice: as text and as bytes).
-        for (var i = 0; i < 1500; i++)
-        {
-            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal("notifications:" + userId), JsonSerializer.Serialize(new
-            {
-                id = Guid.NewGuid(), userId, type = "test", title = "t", message = big, read = false, createdAt = DateTimeOffset.UtcNow,
-            }, JsonSerializerOptions.Web));
-        }
+        // 3000 notifications of 30 KB, about 90 MB that an unbounded queue would keep (more: as text and as bytes).
+        await PublishNotificationsAsync(userId, Count, big);
 
         gatewayProcess.Refresh();
         var residentGrowth = gatewayProcess.WorkingSet64 - residentBefore;
@@ -150,6 +165,17 @@ public sealed class CrossInstanceSubscriptionTests(DistributedAppFixture fixture
         Assert.Equal(1013, code);
         Assert.Contains("too slowly", reason);
         Assert.True(residentGrowth < 60 * 1024 * 1024, $"The gateway grew by {residentGrowth / 1048576} MiB while the client did not read.");
+    }
+
+    private async Task PublishNotificationsAsync(Guid userId, int count, string message)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal("notifications:" + userId), JsonSerializer.Serialize(new
+            {
+                id = Guid.NewGuid(), userId, type = "test", title = "t", message, read = false, createdAt = DateTimeOffset.UtcNow,
+            }, JsonSerializerOptions.Web));
+        }
     }
 
     public async ValueTask DisposeAsync()
