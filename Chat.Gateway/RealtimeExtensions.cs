@@ -23,10 +23,15 @@ public static partial class Extensions
         services.AddSingleton<GatewayRealtimeMetrics>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<NotificationFeed>();
+        services.AddSingleton<NotificationStreams>();
         services.AddSingleton<PresenceFeed>();
         services.AddSingleton<TypingFeed>();
         services.AddSingleton<ConversationMembership>();
+        services.AddOptions<ResumeOptions>().BindConfiguration(ResumeOptions.SectionName).InStartupSummary()
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CursorReplay>();
         services.AddSingleton<MessageEventHub>();
+        services.AddSingleton<MessageStreams>();
         services.AddSingleton<MessageEventFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<MessageEventFeed>());
         services.AddHealthChecks().AddCheck<MessageEventFeed>("message-event-feed", tags: ["ready"]);

@@ -33,12 +33,14 @@ public static partial class Extensions
             .AddTypedClient<AuthServiceClient>();
         services.AddServiceClient(ResourceNames.Messaging, countCalls)
             .AddTypedClient<MessagingServiceClient>()
-            .AddTypedClient<ConversationMembershipClient>();
+            .AddTypedClient<ConversationMembershipClient>()
+            .AddTypedClient<MessageReplayClient>();
         services.AddServiceClient(ResourceNames.Presence, countCalls)
             .AddTypedClient<PresenceServiceClient>()
             .AddTypedClient<PresenceActivityClient>();
         services.AddServiceClient(ResourceNames.Notifications, countCalls)
-            .AddTypedClient<NotificationsServiceClient>();
+            .AddTypedClient<NotificationsServiceClient>()
+            .AddTypedClient<NotificationReplayClient>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<PresenceLoader>();
     }

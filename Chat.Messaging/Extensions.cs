@@ -24,6 +24,7 @@ public static class Extensions
         services.AddSingleton<MessagingMetrics>();
         services.AddScoped<MessageService>();
         services.AddScoped<MessageQueries>();
+        services.AddScoped<ConversationReplay>();
         services.AddScoped<ReadStateService>();
         services.AddRehearsal<ChatDbContext>("create a conversation and send", MessagingRehearsal.RunAsync);
         services.AddProblemMapping<MessagingProblems>();

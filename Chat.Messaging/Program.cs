@@ -12,5 +12,6 @@ app.UseApiDefaults();
 app.MapDefaultEndpoints();
 app.MapConversationEndpoints();
 app.MapMessageEndpoints();
+app.MapReplayEndpoints();
 
 app.Run();

@@ -39,6 +39,7 @@ public static class Extensions
         services.AddScoped<MessageDeletions>();
         services.AddScoped<OnlineCooldownClaims>();
         services.AddScoped<UserNotifications>();
+        services.AddScoped<NotificationReplay>();
 
         builder.AddOutbox<NotificationDbContext>();
         builder.AddEventConsumer(ConsumerGroup, consumer => consumer

@@ -12,6 +12,9 @@ public static class ErrorCodes
     public const string RateLimited = "RATE_LIMITED";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 
+    /// <summary>A subscription's <c>after</c> is too far behind to replay (or unknown): re-read, then resume from <c>latest</c>.</summary>
+    public const string ResyncRequired = "RESYNC_REQUIRED";
+
     /// <summary>The operation ran past <c>GraphQL:MaxExecutionTime</c> and was abandoned.</summary>
     public const string Timeout = "TIMEOUT";
     public const string ParseFailed = "GRAPHQL_PARSE_FAILED";

@@ -53,10 +53,13 @@ public sealed class ConversationMembership(ConversationMembershipClient messagin
     {
         if (!await IsMemberAsync(userId, conversationId, accessToken, cancellationToken))
         {
-            throw new GatewayError(ErrorCodes.Forbidden, "You are not a participant of this conversation.",
-                new Dictionary<string, object?> { ["conversationId"] = conversationId });
+            throw NotAParticipant(conversationId);
         }
     }
+
+    public static GatewayError NotAParticipant(Guid conversationId) =>
+        new(ErrorCodes.Forbidden, "You are not a participant of this conversation.",
+            new Dictionary<string, object?> { ["conversationId"] = conversationId });
 
     private void Remember(Guid conversationId, IEnumerable<Guid> participantIds)
     {

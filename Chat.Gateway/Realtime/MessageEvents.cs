@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chat.Contracts.Events;
 using Chat.Gateway.Schema.Subscriptions.Types;
 
@@ -10,6 +11,7 @@ public static class MessageEvents
     {
         Kind = MessageEventKind.Created, MessageId = e.MessageId, ConversationId = e.ConversationId, SenderId = e.SenderId,
         Content = e.Content, ClientMessageId = e.ClientMessageId, CreatedAt = e.CreatedAt, OccurredAt = e.OccurredAt,
+        Seq = e.Seq, Cursor = CursorOf(e.Seq),
     };
 
     public static MessageEvent From(MessageUpdated e) => new()
@@ -17,11 +19,45 @@ public static class MessageEvents
         Kind = e.Kind == MessageUpdateKind.Read ? MessageEventKind.Read : MessageEventKind.Edited,
         MessageId = e.MessageId, ConversationId = e.ConversationId, Content = e.Content, EditedAt = e.EditedAt,
         ReaderId = e.ReaderId, ReadAt = e.ReadAt, OccurredAt = e.OccurredAt,
+        Seq = e.Seq, ChangeSeq = e.ChangeSeq, Cursor = CursorOf(e.ChangeSeq),
     };
 
     public static MessageEvent From(MessageDeleted e) => new()
     {
         Kind = MessageEventKind.Deleted, MessageId = e.MessageId, ConversationId = e.ConversationId, DeletedBy = e.DeletedBy,
         DeletedAt = e.DeletedAt, OccurredAt = e.OccurredAt,
+        Seq = e.Seq, ChangeSeq = e.ChangeSeq, Cursor = CursorOf(e.ChangeSeq),
     };
+
+    /// <summary>A replayed message, in its state now: a deleted one arrives as its tombstone (empty content, deletedAt).</summary>
+    public static MessageEvent From(ReplayedMessage m) => new()
+    {
+        Kind = MessageEventKind.Created, MessageId = m.Id, ConversationId = m.ConversationId, SenderId = m.SenderId,
+        Content = m.Content, ClientMessageId = m.ClientMessageId, CreatedAt = m.CreatedAt, EditedAt = m.EditedAt,
+        DeletedAt = m.DeletedAt, OccurredAt = m.CreatedAt, Seq = m.Seq, Cursor = CursorOf(m.Seq),
+    };
+
+    /// <summary>A replayed change of a conversation the subscription is for.</summary>
+    public static Func<ReplayedChange, MessageEvent> From(Guid conversationId) => c => new()
+    {
+        Kind = c.Kind switch
+        {
+            "Deleted" => MessageEventKind.Deleted,
+            "Read" => MessageEventKind.Read,
+            _ => MessageEventKind.Edited,
+        },
+        MessageId = c.MessageId, ConversationId = conversationId, Content = c.Content, EditedAt = c.EditedAt,
+        DeletedBy = c.DeletedBy, DeletedAt = c.DeletedAt, ReaderId = c.ReaderId, ReadAt = c.ReadAt,
+        OccurredAt = c.DeletedAt ?? c.ReadAt ?? c.EditedAt ?? default, Seq = c.Seq, ChangeSeq = c.ChangeSeq, Cursor = CursorOf(c.ChangeSeq),
+    };
+
+    /// <summary>
+    /// An event's key and position for de-duplication: new messages by seq, changes (edits, read marks, deletions —
+    /// the last on another Kafka topic, so they may overtake the others) by change position, per conversation.
+    /// </summary>
+    public static (Guid Conversation, long Position)? PositionOf(MessageEvent e) =>
+        (e.Kind == MessageEventKind.Created ? e.Seq : e.ChangeSeq) is { } position ? (e.ConversationId, position) : null;
+
+    /// <summary>The position as the client passes it back; events written before positions existed have none.</summary>
+    public static string? CursorOf(long? position) => position?.ToString(CultureInfo.InvariantCulture);
 }

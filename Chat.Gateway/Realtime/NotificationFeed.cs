@@ -125,7 +125,8 @@ public sealed partial class NotificationFeed(IConnectionMultiplexer redis, ILogg
         return carrier;
     }
 
-    private static NotificationEvent ParseNotification(JsonElement root) => new()
+    /// <summary>The Notifications service's JSON of a notification (Redis channel and REST replay have the same shape).</summary>
+    public static NotificationEvent ParseNotification(JsonElement root) => new()
     {
         Id = root.GetProperty("id").GetGuid(),
         UserId = root.GetProperty("userId").GetGuid(),
@@ -135,7 +136,13 @@ public sealed partial class NotificationFeed(IConnectionMultiplexer redis, ILogg
         Data = root.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null ? data.GetRawText() : null,
         Read = root.TryGetProperty("read", out var read) && read.ValueKind == JsonValueKind.True,
         CreatedAt = root.GetProperty("createdAt").GetDateTimeOffset(),
+        Seq = SeqOf(root),
+        Cursor = MessageEvents.CursorOf(SeqOf(root)),
     };
+
+    /// <summary>Null for a publisher that sent none (or 0: a notification stored before positions existed).</summary>
+    private static long? SeqOf(JsonElement root) =>
+        root.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number && seq.GetInt64() > 0 ? seq.GetInt64() : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable notification for user {UserId} on Redis; skipped")]
     private static partial void LogUnreadable(ILogger logger, Exception exception, Guid userId);

@@ -26,9 +26,9 @@ public sealed class ConversationViews(ChatDbContext db)
                 .ToListAsync(cancellationToken))
             .ToLookup(m => m.ConversationId, m => m.UserId);
 
-        // DISTINCT ON walks the (conversation_id, created_at, id) index once per conversation.
+        // DISTINCT ON walks the (conversation_id, seq) index once per conversation.
         var lastMessages = await db.Messages
-            .FromSql($"SELECT DISTINCT ON (conversation_id) * FROM messages WHERE conversation_id = ANY({ids.ToArray()}) ORDER BY conversation_id, created_at DESC, id DESC")
+            .FromSql($"SELECT DISTINCT ON (conversation_id) * FROM messages WHERE conversation_id = ANY({ids.ToArray()}) ORDER BY conversation_id, seq DESC")
             .AsNoTracking()
             .ToDictionaryAsync(m => m.ConversationId, cancellationToken);
 

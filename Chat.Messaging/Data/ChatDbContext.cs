@@ -46,7 +46,11 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
             message.Property(m => m.ClientMessageId).HasMaxLength(MessagingRules.MaxClientMessageIdLength);
             message.Ignore(m => m.IsDeleted);
             message.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
-            // History pages newest first by (created_at, id) within one conversation.
+            // History and replay by seq; one seq per message of a conversation, whatever a bug might try.
+            message.HasIndex(m => new { m.ConversationId, m.Seq }).IsUnique();
+            // Replay of edits and deletions by their change position; most messages are never changed.
+            message.HasIndex(m => new { m.ConversationId, m.ChangeSeq }).HasFilter("change_seq > 0");
+            // Unread counts compare (created_at, id) with the read pointer within one conversation.
             message.HasIndex(m => new { m.ConversationId, m.CreatedAt, m.Id }).IsDescending(false, true, true);
             message.HasIndex(m => new { m.SenderId, m.ClientMessageId }).IsUnique()
                 .HasFilter("client_message_id IS NOT NULL").HasDatabaseName(UniqueClientMessageIdIndex);

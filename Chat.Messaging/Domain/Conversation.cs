@@ -17,8 +17,14 @@ public sealed class Conversation
 
     public Guid CreatedBy { get; init; }
 
-    /// <summary>Maintained by a database trigger on message insert, so concurrent senders cannot move it back.</summary>
+    /// <summary>Moved with <see cref="MessageSeq"/> in one row update, never backwards (see <c>ConversationLog</c>).</summary>
     public DateTimeOffset? LastMessageAt { get; set; }
+
+    /// <summary>The <see cref="Message.Seq"/> of the newest message; written only by <c>ConversationLog</c>.</summary>
+    public long MessageSeq { get; set; }
+
+    /// <summary>The newest position of the change log (edits, deletions, read marks); written only by <c>ConversationLog</c>.</summary>
+    public long ChangeSeq { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 

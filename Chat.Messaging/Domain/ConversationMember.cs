@@ -17,6 +17,12 @@ public sealed class ConversationMember
     /// <summary><see cref="Guid.Empty"/> (the smallest uuid) until a message is read.</summary>
     public Guid LastReadMessageId { get; set; }
 
+    /// <summary>Position of the member's latest read mark in the conversation's change log; 0 before the first.</summary>
+    public long ReadChangeSeq { get; set; }
+
+    /// <summary>When the member last marked something read (the read receipt's time).</summary>
+    public DateTimeOffset? ReadMarkedAt { get; set; }
+
     /// <summary>Postgres xmin: two read marks racing on one pointer are detected, so it only moves forward.</summary>
     public uint Version { get; set; }
 }

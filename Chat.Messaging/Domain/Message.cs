@@ -3,6 +3,8 @@ namespace Chat.Messaging.Domain;
 /// <summary>
 /// A message. Deleting keeps a tombstone (content cleared, <see cref="DeletedAt"/> set) so history and read pointers
 /// stay consistent. <see cref="ReceiverId"/> and <see cref="ReadAt"/> are set for 1:1 conversations only.
+/// <see cref="Seq"/> is the message's place in its conversation, <see cref="ChangeSeq"/> the place of its latest edit
+/// or deletion in the conversation's change log; both are taken under the conversation's row lock at commit.
 /// </summary>
 public sealed class Message
 {
@@ -11,6 +13,12 @@ public sealed class Message
     public Guid ConversationId { get; init; }
 
     public Guid SenderId { get; init; }
+
+    /// <summary>1, 2, 3 … per conversation in commit order: the order of history, of events and of resume cursors.</summary>
+    public long Seq { get; set; }
+
+    /// <summary>Position of the latest edit or deletion in the conversation's change log; 0 while never changed.</summary>
+    public long ChangeSeq { get; set; }
 
     public Guid? ReceiverId { get; init; }
 

@@ -12,6 +12,8 @@ public static class MessagingRules
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
     public const int MaxSearchQueryLength = 200;
+    public const int DefaultReplayPageSize = 100;
+    public const int MaxReplayPageSize = 500;
 
     /// <summary>The trimmed content, or an <see cref="InvalidInputException"/> naming the field.</summary>
     public static string ValidContent(string? content)
@@ -38,6 +40,21 @@ public static class MessagingRules
         null => DefaultPageSize,
         < 1 or > MaxPageSize => throw new InvalidInputException("limit", $"limit must be between 1 and {MaxPageSize}."),
         _ => requested.Value,
+    };
+
+    /// <summary>Batches of a replay (resume after a position) may be larger than history pages, but are bounded too.</summary>
+    public static int ReplayPageSize(int? requested) => requested switch
+    {
+        null => DefaultReplayPageSize,
+        < 1 or > MaxReplayPageSize => throw new InvalidInputException("limit", $"limit must be between 1 and {MaxReplayPageSize}."),
+        _ => requested.Value,
+    };
+
+    public static long ReplayPosition(long? after) => after switch
+    {
+        null => 0,
+        < 0 => throw new InvalidInputException("after", "after must be a position (0 or more)."),
+        _ => after.Value,
     };
 
     /// <summary>Postgres keeps microseconds; truncating here makes a cursor built from memory match the stored row.</summary>

@@ -10,8 +10,9 @@ using NpgsqlTypes;
 namespace Chat.Messaging.Messages;
 
 /// <summary>
-/// History and search, newest first by keyset on (created_at, id): a page starts strictly after the cursor, so
-/// messages arriving meanwhile (they are newer) never shift, duplicate or hide older ones.
+/// History, newest first by seq (the conversation's commit order, the same order events are published in), and
+/// search across conversations, newest first by keyset on (created_at, id). A page starts strictly after its
+/// cursor, so messages arriving meanwhile (they are newer) never shift, duplicate or hide older ones.
 /// </summary>
 public sealed class MessageQueries(ChatDbContext db)
 {
@@ -19,13 +20,20 @@ public sealed class MessageQueries(ChatDbContext db)
         Guid caller, Guid conversationId, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         var size = MessagingRules.PageSize(limit);
-        var after = Cursor.Decode(cursor);
+        var before = SeqCursor.Decode(cursor);
         if (!await db.ConversationIdsOf(caller).AnyAsync(id => id == conversationId, cancellationToken))
         {
             throw NotFoundException.OfConversation();
         }
 
-        return await PageAsync(db.Messages.Where(m => m.ConversationId == conversationId), after, size, cancellationToken);
+        var messages = db.Messages.Where(m => m.ConversationId == conversationId);
+        if (before is { Seq: var seq })
+        {
+            messages = messages.Where(m => m.Seq < seq);
+        }
+
+        var page = await messages.AsNoTracking().OrderByDescending(m => m.Seq).Take(size + 1).ToListAsync(cancellationToken);
+        return PageOf(page, size, MessageDto.From);
     }
 
     /// <summary>Full-text search (English stemming, web-search syntax) over the caller's conversations only.</summary>
@@ -44,20 +52,20 @@ public sealed class MessageQueries(ChatDbContext db)
             m.DeletedAt == null &&
             EF.Property<NpgsqlTsVector>(m, ChatDbContext.SearchVector)
                 .Matches(EF.Functions.WebSearchToTsQuery(ChatDbContext.SearchConfiguration, query)));
-        return await PageAsync(matches, after, size, cancellationToken);
-    }
-
-    private static async Task<PageDto<MessageDto>> PageAsync(IQueryable<Message> messages, Cursor? after, int size, CancellationToken cancellationToken)
-    {
         if (after is { } position)
         {
-            messages = messages.Where(m => EF.Functions.LessThan(
+            matches = matches.Where(m => EF.Functions.LessThan(
                 ValueTuple.Create(m.CreatedAt, m.Id), ValueTuple.Create(position.At, position.Id)));
         }
 
-        var page = await messages.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+        var page = await matches.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(size + 1).ToListAsync(cancellationToken);
-        var items = page.Take(size).Select(MessageDto.From).ToList();
+        return PageOf(page, size, m => MessageDto.From(m, new Cursor(m.CreatedAt, m.Id).Encode()));
+    }
+
+    private static PageDto<MessageDto> PageOf(List<Message> page, int size, Func<Message, MessageDto> view)
+    {
+        var items = page.Take(size).Select(view).ToList();
         var hasNext = page.Count > size;
         return new PageDto<MessageDto>(items, hasNext ? items[^1].Cursor : null, hasNext);
     }

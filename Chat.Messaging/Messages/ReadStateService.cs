@@ -9,7 +9,8 @@ namespace Chat.Messaging.Messages;
 
 /// <summary>
 /// Read marks. Each member has a read pointer that only moves forward; a 1:1 message also gets its
-/// <c>read_at</c> when its receiver reads it, as in the original schema.
+/// <c>read_at</c> when its receiver reads it, as in the original schema. Each mark takes a position in the
+/// conversation's change log, stored on the member (<see cref="ConversationMember.ReadChangeSeq"/>) for replay.
 /// </summary>
 public sealed class ReadStateService(ChatDbContext db, MessageService messages, ConversationViews views, TimeProvider time)
 {
@@ -21,7 +22,7 @@ public sealed class ReadStateService(ChatDbContext db, MessageService messages, 
         {
             try
             {
-                return await TryMarkReadAsync(caller, messageId, cancellationToken);
+                return await db.InTransactionAsync(ct => TryMarkReadAsync(caller, messageId, ct), cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
@@ -53,7 +54,11 @@ public sealed class ReadStateService(ChatDbContext db, MessageService messages, 
 
         if (pointerMoves || receiptSet)
         {
-            db.AddIntegrationEvent(new MessageUpdated(message.Id, message.ConversationId, MessageUpdateKind.Read, null, null, caller, now));
+            // The read mark is a change of the conversation too: it gets a position, so messageUpdated resumes past it.
+            member.ReadChangeSeq = await ConversationLog.NextChangeAsync(db, message.ConversationId, cancellationToken);
+            member.ReadMarkedAt = now;
+            db.AddIntegrationEvent(new MessageUpdated(
+                message.Id, message.ConversationId, MessageUpdateKind.Read, null, null, caller, now, message.Seq, member.ReadChangeSeq));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -20,6 +20,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
     public DbSet<OnlineNotificationCooldown> OnlineNotificationCooldowns => Set<OnlineNotificationCooldown>();
     public DbSet<DeletedMessage> DeletedMessages => Set<DeletedMessage>();
+    public DbSet<NotificationSequence> Sequences => Set<NotificationSequence>();
 
     /// <summary>Stores <paramref name="notification"/> and, once the transaction commits, caches and publishes it.</summary>
     public void AddNotification(Notification notification, DateTimeOffset eventOccurredAt)
@@ -64,6 +65,8 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             notification.Property(n => n.Message).HasMaxLength(500);
             notification.Property(n => n.Data).HasColumnType("jsonb");
             notification.HasIndex(n => new { n.SourceEventId, n.UserId }).IsUnique().HasDatabaseName(UniqueSourceIndex);
+            // Replay after a user's position; one seq per notification of a user.
+            notification.HasIndex(n => new { n.UserId, n.Seq }).IsUnique();
             // Keyset paging, newest first.
             notification.HasIndex(n => new { n.UserId, n.CreatedAt, n.Id }).IsDescending(false, true, true);
             // Unread counts touch only unread rows.
@@ -87,6 +90,13 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
         });
 
         modelBuilder.Entity<OnlineNotificationCooldown>(cooldown => cooldown.HasKey(c => new { c.RecipientId, c.SubjectId }));
+
+        modelBuilder.Entity<NotificationSequence>(sequence =>
+        {
+            sequence.ToTable("notification_sequences");
+            sequence.HasKey(s => s.UserId);
+            sequence.Property(s => s.UserId).ValueGeneratedNever();
+        });
 
         modelBuilder.Entity<DeletedMessage>(deleted =>
         {

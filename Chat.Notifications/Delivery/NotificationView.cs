@@ -8,10 +8,11 @@ namespace Chat.Notifications.Delivery;
 /// <summary>
 /// A notification as clients see it, in one shape everywhere: REST responses, the Redis list
 /// <c>notifications:{userId}</c> and messages on the Redis channel <c>notifications:{userId}</c> (camelCase JSON:
-/// <c>{id, userId, type, title, message, data, read, createdAt}</c>, <c>data</c> a JSON object).
+/// <c>{id, userId, type, title, message, data, read, createdAt, seq}</c>, <c>data</c> a JSON object; <c>seq</c> is
+/// the notification's place among the user's, 0 in lists cached before it existed).
 /// </summary>
 public sealed record NotificationView(
-    Guid Id, Guid UserId, string Type, string Title, string Message, JsonElement Data, bool Read, DateTimeOffset CreatedAt)
+    Guid Id, Guid UserId, string Type, string Title, string Message, JsonElement Data, bool Read, DateTimeOffset CreatedAt, long Seq = 0)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -19,7 +20,7 @@ public sealed record NotificationView(
     {
         using var data = JsonDocument.Parse(notification.Data);
         return new NotificationView(notification.Id, notification.UserId, notification.Type, notification.Title,
-            notification.Message, data.RootElement.Clone(), notification.Read, notification.CreatedAt);
+            notification.Message, data.RootElement.Clone(), notification.Read, notification.CreatedAt, notification.Seq);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

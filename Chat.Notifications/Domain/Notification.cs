@@ -10,6 +10,9 @@ public sealed class Notification
 
     public Guid UserId { get; init; }
 
+    /// <summary>1, 2, 3 … per user in commit order (<c>NotificationLog</c>): the <c>notificationAdded</c> resume cursor.</summary>
+    public long Seq { get; init; }
+
     public required string Type { get; init; }
 
     public required string Title { get; init; }

@@ -17,6 +17,7 @@ public static class NotificationEndpoints
         var notifications = app.MapGroup("/notifications").RequireAuthorization();
         notifications.MapGet("/", GetPage);
         notifications.MapGet("/unread-count", GetUnreadCount);
+        notifications.MapGet("/changes", GetChanges);
         notifications.MapPatch("/read-all", MarkAllRead);
         notifications.MapPatch("/{id:guid}/read", MarkRead);
         notifications.MapDelete("/{id:guid}", Delete);
@@ -37,6 +38,25 @@ public static class NotificationEndpoints
         }
 
         return TypedResults.Ok(await notifications.GetPageAsync(principal.UserId(), first, query.After, cancellationToken));
+    }
+
+    /// <summary>Resume: the caller's notifications with seq greater than <c>after</c>, oldest first, 1–500 per batch.</summary>
+    public static async Task<Results<Ok<NotificationLogPage>, ValidationProblem>> GetChanges(
+        ClaimsPrincipal principal, NotificationReplay replay, CancellationToken cancellationToken, long? after = null, int? limit = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (after < 0)
+        {
+            errors["after"] = ["after must be a position (0 or more)."];
+        }
+        if (limit is < 1 or > NotificationReplay.MaxLimit)
+        {
+            errors["limit"] = [$"limit must be between 1 and {NotificationReplay.MaxLimit}."];
+        }
+
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await replay.AfterAsync(principal.UserId(), after ?? 0, limit ?? NotificationReplay.DefaultLimit, cancellationToken));
     }
 
     public static async Task<Ok<UnreadCountResponse>> GetUnreadCount(

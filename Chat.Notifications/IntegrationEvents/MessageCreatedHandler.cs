@@ -31,7 +31,7 @@ public sealed class MessageCreatedHandler(NotificationDbContext db, Notification
 
         // A sender whose user.registered has not been read yet (another topic, no cross-topic order) stays unnamed.
         var sender = await notifications.UsernameOfAsync(@event.SenderId, cancellationToken);
-        notifications.Create(
+        await notifications.CreateAsync(
             recipients,
             NotificationTypes.NewMessage,
             sender is null ? "New message" : $"New message from {sender}",
@@ -39,6 +39,7 @@ public sealed class MessageCreatedHandler(NotificationDbContext db, Notification
             new { @event.ConversationId, @event.MessageId, @event.SenderId },
             @event.EventId,
             @event.OccurredAt,
+            cancellationToken,
             messageId: @event.MessageId);
     }
 }

@@ -8,28 +8,32 @@ using Microsoft.EntityFrameworkCore;
 namespace Chat.Notifications.IntegrationEvents;
 
 /// <summary>
-/// Creates notifications inside the consumer's transaction: the rows, a <see cref="NotificationCreated"/> event
-/// in the outbox for each, and (after commit) their Redis delivery.
+/// Creates notifications inside the consumer's transaction: the rows (each with its recipient's next seq), a
+/// <see cref="NotificationCreated"/> event in the outbox for each, and (after commit) their Redis delivery.
 /// </summary>
 public sealed class NotificationFactory(NotificationDbContext db, TimeProvider time)
 {
     public async Task<string?> UsernameOfAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.Username).FirstOrDefaultAsync(cancellationToken);
 
-    public void Create(
+    /// <summary>Inside the consumer's transaction: each recipient's notification takes the recipient's next seq.</summary>
+    public async Task CreateAsync(
         IEnumerable<Guid> recipients, string type, string title, string message, object data, Guid sourceEventId, DateTimeOffset eventOccurredAt,
-        Guid? messageId = null)
+        CancellationToken cancellationToken, Guid? messageId = null)
     {
         var json = JsonSerializer.Serialize(data, NotificationView.JsonOptions);
         // Postgres keeps microseconds: a createdAt with finer ticks would make cursors from cached copies miss rows.
         var now = time.GetUtcNow();
         var createdAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-        foreach (var userId in recipients)
+        // In id order: the counters are row locks (see NotificationLog).
+        foreach (var userId in recipients.Distinct().Order())
         {
+            var seq = await NotificationLog.NextAsync(db, userId, cancellationToken);
             var notification = new Notification
             {
                 Id = Guid.CreateVersion7(createdAt),
                 UserId = userId,
+                Seq = seq,
                 Type = type,
                 Title = title,
                 Message = message,
@@ -39,7 +43,7 @@ public sealed class NotificationFactory(NotificationDbContext db, TimeProvider t
                 MessageId = messageId,
             };
             db.AddNotification(notification, eventOccurredAt);
-            db.AddIntegrationEvent(new NotificationCreated(notification.Id, userId, type, title, message, createdAt));
+            db.AddIntegrationEvent(new NotificationCreated(notification.Id, userId, type, title, message, createdAt, seq));
         }
     }
 }

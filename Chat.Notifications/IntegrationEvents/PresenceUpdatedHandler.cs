@@ -42,13 +42,14 @@ public sealed class PresenceUpdatedHandler(
         }
 
         var username = await notifications.UsernameOfAsync(@event.UserId, cancellationToken);
-        notifications.Create(
+        await notifications.CreateAsync(
             recipients,
             NotificationTypes.UserOnline,
             "User online",
             username is null ? "A contact is online" : $"{username} is online",
             new { @event.UserId, Status = "ONLINE" },
             @event.EventId,
-            @event.OccurredAt);
+            @event.OccurredAt,
+            cancellationToken);
     }
 }

@@ -15,15 +15,19 @@ public static class SampleEvents
     [
         new MessageCreated(Guid.NewGuid(), Conversation, Alice, [Alice, Bob], "hello", "client-1", Now),
         new MessageCreated(Guid.NewGuid(), Conversation, Alice, [Alice, Bob], "hello", null, Now),
+        new MessageCreated(Guid.NewGuid(), Conversation, Alice, [Alice, Bob], "hello", "client-2", Now, 7),
         new MessageUpdated(Guid.NewGuid(), Conversation, MessageUpdateKind.Edited, "hello again", Now, null, null),
         new MessageUpdated(Guid.NewGuid(), Conversation, MessageUpdateKind.Read, null, null, Bob, Now),
+        new MessageUpdated(Guid.NewGuid(), Conversation, MessageUpdateKind.Edited, "hello again", Now, null, null, 7, 3),
         new MessageDeleted(Guid.NewGuid(), Conversation, Alice, Now),
+        new MessageDeleted(Guid.NewGuid(), Conversation, Alice, Now, 7, 4),
         new ConversationChanged(Conversation, ConversationChangeKind.Created, true, "team", [Alice, Bob], Alice, null),
         new ConversationChanged(Conversation, ConversationChangeKind.MemberLeft, false, null, [Alice], Bob, Bob),
         new PresenceUpdated(Alice, PresenceStatus.Away, PresenceStatus.Online, Now),
         new PresenceUpdated(Alice, PresenceStatus.Online, null, Now),
         new UserRegistered(Alice, "alice", Now),
         new NotificationCreated(Guid.NewGuid(), Bob, "message", "New message", "Alice sent you a message", Now),
+        new NotificationCreated(Guid.NewGuid(), Bob, "message", "New message", "Alice sent you a message", Now, 3),
     ];
 
     public static TheoryData<string> Names => [.. All.Select((integrationEvent, index) => $"{index}:{integrationEvent.GetType().Name}")];

@@ -17,6 +17,9 @@ public sealed class DownstreamCalls(IReadOnlyDictionary<string, long> counts)
         return new DownstreamCalls((await http.GetFromJsonAsync<Dictionary<string, long>>("/diagnostics/downstream-calls"))!);
     }
 
+    /// <summary>All calls whose key ("service METHOD /path") matches, since the gateway started.</summary>
+    public long Matching(Func<string, bool> key) => Counts.Where(count => key(count.Key)).Sum(count => count.Value);
+
     /// <summary>Calls to <paramref name="key"/> made since <paramref name="before"/> was read.</summary>
     public long Since(DownstreamCalls before, string key) => Counts.GetValueOrDefault(key) - before.Counts.GetValueOrDefault(key);
 }

@@ -70,6 +70,8 @@ public class DistributedAppFixture : IAsyncLifetime
             // A slow test client resumes reading only after its flood was published, which on a loaded machine
             // may take longer than the default 5 s the gateway waits before aborting instead of closing.
             ["WebSockets__CloseTimeout"] = "00:00:30",
+            // Resume tests exceed the replay budget with a few dozen messages instead of a thousand.
+            ["Resume__ReplayBudget"] = "30",
         };
         options.ServiceSettings[ResourceNames.Auth] = new()
         {

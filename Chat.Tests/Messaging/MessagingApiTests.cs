@@ -109,6 +109,70 @@ public sealed class MessagingApiTests(DistributedAppFixture fixture) : IDisposab
             (await retry.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task ConcurrentSends_AreNumbered1ToN_InTheOrderTheirEventsAreQueued_AndHistoryIsNewestFirstBySeq()
+    {
+        var alice = await ChatUser.RegisterAsync(_gateway, "alice");
+        var bob = await ChatUser.RegisterAsync(_gateway, "bob");
+        var carol = await ChatUser.RegisterAsync(_gateway, "carol");
+        var conversationId = (await alice.CreateConversationAsync([bob, carol], "seq"))["id"]!.GetValue<string>();
+        var senders = new[] { alice, bob, carol };
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            using var response = await SendAsync(senders[i % 3], "POST", "/messages", $"{{\"conversationId\": \"{conversationId}\", \"content\": \"m{i}\"}}");
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var message = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
+            return (Id: message["id"]!.GetValue<string>(), Seq: message["seq"]!.GetValue<long>());
+        }));
+        using var historyResponse = await SendAsync(alice, "GET", $"/messages/{conversationId}?limit=100", null);
+        var history = (await historyResponse.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["items"]!.AsArray()
+            .Select(item => (Id: item!["id"]!.GetValue<string>(), Seq: item["seq"]!.GetValue<long>())).ToList();
+
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), sent.Select(m => m.Seq).Order());
+        Assert.Equal(sent.OrderByDescending(m => m.Seq), history);
+        // Each event carries its message's seq, and the outbox holds them in seq order: the order Kafka gets them in.
+        await using var db = new NpgsqlConnection(fixture.ConnectionStringOf(ResourceNames.ChatDb));
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        await using var outbox = new NpgsqlCommand(
+            "SELECT (payload->>'seq')::bigint FROM outbox_messages WHERE topic = 'message.created' AND key = @id ORDER BY id", db);
+        outbox.Parameters.AddWithValue("id", conversationId);
+        var queued = new List<long>();
+        await using (var reader = await outbox.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                queued.Add(reader.GetInt64(0));
+            }
+        }
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), queued);
+    }
+
+    [Fact]
+    public async Task History_PagesBySeqCursor_WithoutGapOrRepeat()
+    {
+        var alice = await ChatUser.RegisterAsync(_gateway, "alice");
+        var bob = await ChatUser.RegisterAsync(_gateway, "bob");
+        var conversationId = (await alice.CreateConversationAsync([bob]))["id"]!.GetValue<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            await alice.SendMessageAsync(conversationId, $"m{i}");
+        }
+
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            using var response = await SendAsync(alice, "GET", $"/messages/{conversationId}?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"), null);
+            var page = (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
+            seen.AddRange(page["items"]!.AsArray().Select(item => item!["seq"]!.GetValue<long>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        Assert.Equal([5L, 4, 3, 2, 1], seen);
+    }
+
     private Task<HttpResponseMessage> SendAsync(ChatUser user, string method, string path, string? body)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);

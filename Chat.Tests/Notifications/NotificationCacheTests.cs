@@ -47,13 +47,14 @@ public sealed class NotificationCacheTests(EventingPostgres postgres, Notificati
         using var document = JsonDocument.Parse(payload);
         var root = document.RootElement;
         // The notification as the REST API shows it, then the trace context of the publication when it was traced.
-        Assert.Equal(["id", "userId", "type", "title", "message", "data", "read", "createdAt"],
+        Assert.Equal(["id", "userId", "type", "title", "message", "data", "read", "createdAt", "seq"],
             root.EnumerateObject().Select(p => p.Name).Where(name => name is not ("traceparent" or "tracestate")));
         Assert.Equal(bob, root.GetProperty("userId").GetGuid());
         Assert.Equal("NEW_MESSAGE", root.GetProperty("type").GetString());
         Assert.Equal("hi bob", root.GetProperty("message").GetString());
         Assert.False(root.GetProperty("read").GetBoolean());
         Assert.Equal(message.MessageId, root.GetProperty("data").GetProperty("messageId").GetGuid());
+        Assert.Equal(1, root.GetProperty("seq").GetInt64()); // bob's first: the cursor notificationAdded resumes from
     }
 
     [Fact]

@@ -20,6 +20,12 @@ public sealed class Message
     [GraphQLMetadata(Description = "The other participant of a 1:1 conversation; null in groups.")]
     public Guid? ReceiverId { get; init; }
 
+    [GraphQLMetadata(Description = "Place in the conversation: 1, 2, 3 … in commit order, the order of history and of messageAdded.")]
+    public long Seq { get; init; }
+
+    [GraphQLMetadata(Description = "Position of the latest edit or deletion in the conversation's change log; 0 while unchanged.")]
+    public long ChangeSeq { get; init; }
+
     public required string Content { get; init; }
 
     public string? ClientMessageId { get; init; }

@@ -28,4 +28,7 @@ public sealed class Notification
     public bool Read { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    [GraphQLMetadata(Description = "Place among the user's notifications (1, 2, 3 … in commit order); as a string, notificationAdded's after.")]
+    public long Seq { get; init; }
 }

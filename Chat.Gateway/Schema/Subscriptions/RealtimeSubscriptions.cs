@@ -18,21 +18,27 @@ public sealed class RealtimeSubscriptions
     {
     }
 
-    [GraphQLMetadata(Description = "Each new notification of the signed-in user.")]
-    public static Task<IObservable<NotificationEvent>> NotificationAdded(IResolveFieldContext context, [FromServices] NotificationFeed feed) =>
-        feed.SubscribeAsync(context.RequireUserId());
+    [GraphQLMetadata(Description = "Each new notification of the signed-in user, once. after: the cursor of the last one the " +
+        "client has; those after it are replayed first, then live. RESYNC_REQUIRED when it is too far behind.")]
+    public static Task<IObservable<NotificationEvent>> NotificationAdded(
+        IResolveFieldContext context, string? after, [FromServices] NotificationStreams streams, CancellationToken cancellationToken) =>
+        streams.OpenAsync(context.RequireUserId(), ResumeCursor.Parse(after), CurrentToken(context), cancellationToken);
 
-    [GraphQLMetadata(Description = "New messages in the given conversation, or in all of the user's conversations.")]
+    [GraphQLMetadata(Description = "New messages in the given conversation, or in all of the user's conversations, in seq order. " +
+        "after (with conversationId): the cursor of the last event the client has; what came after it is replayed first, " +
+        "then live, each message once. RESYNC_REQUIRED when it is too far behind.")]
     public static async Task<IObservable<MessageEvent>> MessageAdded(
-        IResolveFieldContext context, [Id] Guid? conversationId, [FromServices] MessageEventHub hub,
+        IResolveFieldContext context, [Id] Guid? conversationId, string? after, [FromServices] MessageStreams streams,
         [FromServices] ConversationMembership membership, CancellationToken cancellationToken) =>
-        await SubscribeToMessagesAsync(context, conversationId, updates: false, hub, membership, cancellationToken);
+        await SubscribeToMessagesAsync(context, conversationId, after, updates: false, streams, membership, cancellationToken);
 
-    [GraphQLMetadata(Description = "Edits, deletions and read receipts of messages, in one conversation or all of the user's.")]
+    [GraphQLMetadata(Description = "Edits, deletions and read receipts of messages, in one conversation or all of the user's. " +
+        "after (with conversationId): the cursor of the last event the client has; changes after it are replayed first " +
+        "(each message at its latest state), then live. RESYNC_REQUIRED when it is too far behind.")]
     public static async Task<IObservable<MessageEvent>> MessageUpdated(
-        IResolveFieldContext context, [Id] Guid? conversationId, [FromServices] MessageEventHub hub,
+        IResolveFieldContext context, [Id] Guid? conversationId, string? after, [FromServices] MessageStreams streams,
         [FromServices] ConversationMembership membership, CancellationToken cancellationToken) =>
-        await SubscribeToMessagesAsync(context, conversationId, updates: true, hub, membership, cancellationToken);
+        await SubscribeToMessagesAsync(context, conversationId, after, updates: true, streams, membership, cancellationToken);
 
     [GraphQLMetadata(Description = "Presence changes of the given users (any signed-in user may watch any user).")]
     public static Task<IObservable<PresenceEvent>> PresenceChanged(
@@ -60,16 +66,18 @@ public sealed class RealtimeSubscriptions
     }
 
     private static async Task<IObservable<MessageEvent>> SubscribeToMessagesAsync(
-        IResolveFieldContext context, Guid? conversationId, bool updates, MessageEventHub hub, ConversationMembership membership,
-        CancellationToken cancellationToken)
+        IResolveFieldContext context, Guid? conversationId, string? after, bool updates, MessageStreams streams,
+        ConversationMembership membership, CancellationToken cancellationToken)
     {
         var userId = context.RequireUserId();
+        var cursor = ResumeCursor.Parse(after);
         var token = CurrentToken(context);
-        if (conversationId is { } id)
+        // With a cursor, the replay's first batch is Messaging's membership check (a reconnect storm asks once, not twice).
+        if (conversationId is { } id && cursor is null)
         {
             await membership.RequireMemberAsync(userId, id, token(), cancellationToken);
         }
-        return hub.Subscribe(userId, conversationId, updates, token);
+        return await streams.OpenAsync(userId, conversationId, updates, cursor, token, cancellationToken);
     }
 
     /// <summary>The caller's token as it is now; a WebSocket connection may re-authenticate later (see README).</summary>

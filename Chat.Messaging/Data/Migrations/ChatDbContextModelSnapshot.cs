@@ -18,7 +18,7 @@ namespace Chat.Messaging.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.12")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -29,6 +29,10 @@ namespace Chat.Messaging.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_seq");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -50,6 +54,10 @@ namespace Chat.Messaging.Data.Migrations
                     b.Property<DateTimeOffset?>("LastMessageAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_message_at");
+
+                    b.Property<long>("MessageSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("message_seq");
 
                     b.Property<string>("Title")
                         .HasMaxLength(200)
@@ -92,6 +100,14 @@ namespace Chat.Messaging.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("last_read_message_id");
 
+                    b.Property<long>("ReadChangeSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("read_change_seq");
+
+                    b.Property<DateTimeOffset?>("ReadMarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_marked_at");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -113,6 +129,10 @@ namespace Chat.Messaging.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_seq");
 
                     b.Property<string>("ClientMessageId")
                         .HasMaxLength(200)
@@ -159,6 +179,10 @@ namespace Chat.Messaging.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("sender_id");
 
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -170,6 +194,14 @@ namespace Chat.Messaging.Data.Migrations
                         .HasDatabaseName("ix_messages_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("ConversationId", "ChangeSeq")
+                        .HasDatabaseName("ix_messages_conversation_id_change_seq")
+                        .HasFilter("change_seq > 0");
+
+                    b.HasIndex("ConversationId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_messages_conversation_id_seq");
 
                     b.HasIndex("SenderId", "ClientMessageId")
                         .IsUnique()

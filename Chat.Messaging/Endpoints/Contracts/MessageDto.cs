@@ -3,7 +3,11 @@ using Chat.Messaging.Paging;
 
 namespace Chat.Messaging.Endpoints.Contracts;
 
-/// <summary>A message as clients see it; a deleted one has empty content and <see cref="DeletedAt"/> set.</summary>
+/// <summary>
+/// A message as clients see it; a deleted one has empty content and <see cref="DeletedAt"/> set. <see cref="Seq"/>
+/// is its place in the conversation (history order), <see cref="ChangeSeq"/> the position of its latest edit or
+/// deletion (0 while unchanged). <see cref="Cursor"/> is its history position, or its search position in search results.
+/// </summary>
 public sealed record MessageDto(
     Guid Id,
     Guid ConversationId,
@@ -16,10 +20,14 @@ public sealed record MessageDto(
     DateTimeOffset? EditedAt,
     DateTimeOffset? DeletedAt,
     DateTimeOffset? ReadAt,
+    long Seq,
+    long ChangeSeq,
     string Cursor)
 {
-    public static MessageDto From(Message message) => new(
+    public static MessageDto From(Message message) => From(message, new SeqCursor(message.Seq).Encode());
+
+    public static MessageDto From(Message message, string cursor) => new(
         message.Id, message.ConversationId, message.SenderId, message.ReceiverId, message.Content, message.ClientMessageId,
-        message.CreatedAt, message.UpdatedAt, message.EditedAt, message.DeletedAt, message.ReadAt,
-        new Cursor(message.CreatedAt, message.Id).Encode());
+        message.CreatedAt, message.UpdatedAt, message.EditedAt, message.DeletedAt, message.ReadAt, message.Seq, message.ChangeSeq,
+        cursor);
 }

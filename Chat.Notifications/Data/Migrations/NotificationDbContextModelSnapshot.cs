@@ -17,7 +17,7 @@ namespace Chat.Notifications.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.12")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -105,6 +105,10 @@ namespace Chat.Notifications.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("read");
 
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
                     b.Property<Guid>("SourceEventId")
                         .HasColumnType("uuid")
                         .HasColumnName("source_event_id");
@@ -140,11 +144,31 @@ namespace Chat.Notifications.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_notifications_source_event_id_user_id");
 
+                    b.HasIndex("UserId", "Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_seq");
+
                     b.HasIndex("UserId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_notifications_user_id_created_at_id");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Chat.Notifications.Domain.NotificationSequence", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_seq");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_notification_sequences");
+
+                    b.ToTable("notification_sequences", (string)null);
                 });
 
             modelBuilder.Entity("Chat.Notifications.Domain.OnlineNotificationCooldown", b =>

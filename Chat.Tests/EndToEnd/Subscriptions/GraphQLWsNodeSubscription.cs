@@ -14,18 +14,29 @@ public sealed class GraphQLWsNodeSubscription : IAsyncDisposable
     private static readonly string ClientDirectory = Path.Combine(ExternalProcess.RepositoryRoot(), "Chat.Tests", "EndToEnd", "ws-client");
     private readonly Process _process;
     private readonly Channel<JsonObject> _lines = Channel.CreateUnbounded<JsonObject>();
+    private readonly List<JsonObject> _history = [];
 
     private GraphQLWsNodeSubscription(Process process) => _process = process;
 
-    public static async Task<GraphQLWsNodeSubscription> StartAsync(Uri gatewayUrl, string token, string query, int seconds = 60)
+    public static Task<GraphQLWsNodeSubscription> StartAsync(Uri gatewayUrl, string token, string query, int seconds = 60, object? variables = null) =>
+        RunAsync("subscribe.mjs", [WebSocketUrl(gatewayUrl), token, query, Json(variables), "1000", Invariant(seconds)]);
+
+    /// <summary>
+    /// A subscription through ws-client/resume.mjs: it keeps the cursor of the last event of <paramref name="field"/>
+    /// and, whenever its socket drops, reconnects (round the given gateways) and resubscribes with <c>after</c> = that cursor.
+    /// </summary>
+    public static Task<GraphQLWsNodeSubscription> ResumingAsync(
+        IEnumerable<Uri> gateways, string token, string field, string query, object variables, int seconds = 120) =>
+        RunAsync("resume.mjs", [string.Join(',', gateways.Select(WebSocketUrl)), token, field, query, Json(variables), Invariant(seconds)]);
+
+    private static async Task<GraphQLWsNodeSubscription> RunAsync(string script, string[] arguments)
     {
         if (!Directory.Exists(Path.Combine(ClientDirectory, "node_modules", "graphql-ws")))
         {
             await ExternalProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], ClientDirectory, TimeSpan.FromMinutes(3));
         }
-        var url = new UriBuilder(gatewayUrl) { Scheme = "ws", Path = "/graphql" }.Uri.ToString();
         var startInfo = new ProcessStartInfo("node") { WorkingDirectory = ClientDirectory, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "subscribe.mjs", url, token, query, "{}", "1000", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in arguments.Prepend(script))
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -34,7 +45,12 @@ public sealed class GraphQLWsNodeSubscription : IAsyncDisposable
         {
             if (e.Data is { Length: > 0 } line)
             {
-                subscription._lines.Writer.TryWrite(JsonNode.Parse(line)!.AsObject());
+                var parsed = JsonNode.Parse(line)!.AsObject();
+                lock (subscription._history)
+                {
+                    subscription._history.Add((JsonObject)parsed.DeepClone());
+                }
+                subscription._lines.Writer.TryWrite(parsed);
             }
         };
         subscription._process.Start();
@@ -43,10 +59,29 @@ public sealed class GraphQLWsNodeSubscription : IAsyncDisposable
         return subscription;
     }
 
+    private static string WebSocketUrl(Uri gatewayUrl) => new UriBuilder(gatewayUrl) { Scheme = "ws", Path = "/graphql" }.Uri.ToString();
+
+    private static string Json(object? variables) => variables is null ? "{}" : System.Text.Json.JsonSerializer.Serialize(variables);
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Every line printed so far, read or not, in order (connects and closes included).</summary>
+    public IReadOnlyList<JsonObject> History
+    {
+        get
+        {
+            lock (_history)
+            {
+                return [.. _history];
+            }
+        }
+    }
+
     /// <summary>The next line matching <paramref name="match"/>, skipping others; fails after <paramref name="timeout"/>.</summary>
     public async Task<JsonObject> NextAsync(Func<JsonObject, bool> match, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
+        var skipped = new Queue<string>();
         try
         {
             while (true)
@@ -56,11 +91,17 @@ public sealed class GraphQLWsNodeSubscription : IAsyncDisposable
                 {
                     return line;
                 }
+                skipped.Enqueue(line.ToJsonString());
+                if (skipped.Count > 5)
+                {
+                    skipped.Dequeue();
+                }
             }
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"graphql-ws client: no matching line within {timeout.TotalSeconds:0.#} s");
+            throw new TimeoutException(
+                $"graphql-ws client: no matching line within {timeout.TotalSeconds:0.#} s; last lines skipped: {string.Join(" | ", skipped)}");
         }
     }
 

@@ -4,7 +4,9 @@ namespace Chat.Gateway.Schema.Subscriptions.Types;
 
 /// <summary>
 /// A message event relayed from Messaging's Kafka topics. Which fields are set depends on <see cref="Kind"/>:
-/// content for CREATED and EDITED, reader for READ (so a sender sees "read"), deleter for DELETED.
+/// content for CREATED and EDITED, reader for READ (so a sender sees "read"), deleter for DELETED. Every event has
+/// the message's <see cref="Seq"/>; a change also its <see cref="ChangeSeq"/>; <see cref="Cursor"/> is what to pass as
+/// <c>after</c> to resume the subscription that delivered it.
 /// </summary>
 public sealed class MessageEvent
 {
@@ -18,6 +20,15 @@ public sealed class MessageEvent
 
     [Id]
     public Guid? SenderId { get; init; }
+
+    [GraphQLMetadata(Description = "The message's place in its conversation (history order).")]
+    public long? Seq { get; init; }
+
+    [GraphQLMetadata(Description = "The change's position in the conversation's change log (EDITED, READ, DELETED).")]
+    public long? ChangeSeq { get; init; }
+
+    [GraphQLMetadata(Description = "Pass as `after` to resume this subscription after this event (messageAdded: seq, messageUpdated: changeSeq).")]
+    public string? Cursor { get; init; }
 
     public string? Content { get; init; }
 

@@ -23,4 +23,10 @@ public sealed class NotificationEvent
     public bool Read { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    [GraphQLMetadata(Description = "The notification's place among the user's: 1, 2, 3 … in commit order.")]
+    public long? Seq { get; init; }
+
+    [GraphQLMetadata(Description = "Pass as `after` to notificationAdded to resume after this notification.")]
+    public string? Cursor { get; init; }
 }

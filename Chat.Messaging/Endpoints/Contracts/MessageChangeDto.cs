@@ -1,0 +1,17 @@
+namespace Chat.Messaging.Endpoints.Contracts;
+
+/// <summary>
+/// An entry of a conversation's change log as replay returns it: the message's latest edit or deletion (its state
+/// now, so an edit followed by a deletion replays as the deletion), or a member's latest read mark.
+/// </summary>
+public sealed record MessageChangeDto(
+    MessageChangeKind Kind,
+    long ChangeSeq,
+    Guid MessageId,
+    long Seq,
+    string? Content,
+    DateTimeOffset? EditedAt,
+    Guid? DeletedBy,
+    DateTimeOffset? DeletedAt,
+    Guid? ReaderId,
+    DateTimeOffset? ReadAt);

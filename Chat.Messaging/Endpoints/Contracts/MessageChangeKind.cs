@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Chat.Messaging.Endpoints.Contracts;
+
+[JsonConverter(typeof(JsonStringEnumConverter<MessageChangeKind>))]
+public enum MessageChangeKind
+{
+    Edited,
+    Deleted,
+    Read,
+}
