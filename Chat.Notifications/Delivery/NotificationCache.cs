@@ -16,16 +16,25 @@ namespace Chat.Notifications.Delivery;
 /// version it read before querying the database is still current, so a rebuild racing a new notification or a
 /// mark-as-read never installs a stale list. Scripts run atomically in Redis.
 /// </para>
+/// <para>
+/// A push comes after its notification committed, so a rebuild can run in between and already hold it. The meta
+/// hash therefore keeps the highest position (<see cref="NotificationView.Seq"/>) the installed rebuild saw: positions
+/// are handed out in commit order, so every notification at or below it is in the rebuilt list and counts, and a
+/// push at or below it only publishes. Pushes may arrive in any order; only a rebuild moves the mark.
+/// </para>
 /// </summary>
 public sealed class NotificationCache(IConnectionMultiplexer redis, IOptions<NotificationOptions> options)
 {
     private const string PushScript = """
         redis.call('HINCRBY', KEYS[2], 'version', 1)
-        redis.call('LPUSH', KEYS[1], ARGV[1])
-        redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
-        if redis.call('EXISTS', KEYS[3]) == 1 then
-          redis.call('HINCRBY', KEYS[2], 'unread', 1)
-          redis.call('HINCRBY', KEYS[2], 'total', 1)
+        local rebuiltThrough = tonumber(redis.call('HGET', KEYS[2], 'seq') or '0')
+        if tonumber(ARGV[5]) > rebuiltThrough then
+          redis.call('LPUSH', KEYS[1], ARGV[1])
+          redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
+          if redis.call('EXISTS', KEYS[3]) == 1 then
+            redis.call('HINCRBY', KEYS[2], 'unread', 1)
+            redis.call('HINCRBY', KEYS[2], 'total', 1)
+          end
         end
         return redis.call('PUBLISH', ARGV[3], ARGV[4])
         """;
@@ -34,8 +43,8 @@ public sealed class NotificationCache(IConnectionMultiplexer redis, IOptions<Not
         local version = redis.call('HGET', KEYS[2], 'version') or '0'
         if version ~= ARGV[1] then return 0 end
         redis.call('DEL', KEYS[1])
-        for i = 5, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
-        redis.call('HSET', KEYS[2], 'unread', ARGV[2], 'total', ARGV[3])
+        for i = 6, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
+        redis.call('HSET', KEYS[2], 'unread', ARGV[2], 'total', ARGV[3], 'seq', ARGV[5])
         redis.call('SET', KEYS[3], '1', 'PX', ARGV[4])
         return 1
         """;
@@ -75,7 +84,7 @@ public sealed class NotificationCache(IConnectionMultiplexer redis, IOptions<Not
             await Database.ScriptEvaluateAsync(PushScript, Keys(notification.UserId),
             [
                 notification.ToJson(), options.Value.CachedPerUser, NotificationCacheKeys.Channel(notification.UserId),
-                notification.ToChannelJson(activity),
+                notification.ToChannelJson(activity), notification.Seq,
             ]);
         }
         catch (Exception exception)
@@ -104,13 +113,16 @@ public sealed class NotificationCache(IConnectionMultiplexer redis, IOptions<Not
     public async Task<string> ReadVersionAsync(Guid userId) =>
         (string?)await Database.HashGetAsync(NotificationCacheKeys.Meta(userId), "version") ?? "0";
 
-    /// <summary>Installs the database's view (newest first) and marks the list warm, unless something changed since <paramref name="version"/>.</summary>
+    /// <summary>
+    /// Installs the database's view (newest first) of every notification up to <see cref="NotificationCounts.Through"/>
+    /// and marks the list warm, unless something changed since <paramref name="version"/>.
+    /// </summary>
     public async Task<bool> TryRebuildAsync(
-        Guid userId, string version, IReadOnlyList<NotificationView> newest, int unreadCount, int totalCount)
+        Guid userId, string version, IReadOnlyList<NotificationView> newest, NotificationCounts counts)
     {
         var arguments = new List<RedisValue>
         {
-            version, unreadCount, totalCount, (long)options.Value.CacheTrustDuration.TotalMilliseconds,
+            version, counts.Unread, counts.Total, (long)options.Value.CacheTrustDuration.TotalMilliseconds, counts.Through,
         };
         arguments.AddRange(newest.Take(options.Value.CachedPerUser).Select(n => (RedisValue)n.ToJson()));
         var written = await Database.ScriptEvaluateAsync(RebuildScript, Keys(userId), [.. arguments]);

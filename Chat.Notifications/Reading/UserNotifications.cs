@@ -90,18 +90,20 @@ public sealed partial class UserNotifications(
             return Page(cached.Items, first, cached.TotalCount > first, cached.UnreadCount);
         }
 
-        // Read the version before the database, so a change committed meanwhile makes the rebuild step aside.
+        // Read the version before the database, so a change committed meanwhile makes the rebuild step aside. The
+        // counts come first and fix the positions the rebuild covers; the list then holds only those positions, and
+        // anything committed later reaches the list through its own push.
         var version = await TryCacheAsync(() => cache.ReadVersionAsync(userId));
-        var newest = (await Newest(Owned(userId)).Take(options.Value.CachedPerUser).ToListAsync(cancellationToken))
+        var counts = await CountInDatabaseAsync(userId, cancellationToken);
+        var newest = (await Newest(Owned(userId).Where(n => n.Seq <= counts.Through))
+                .Take(options.Value.CachedPerUser).ToListAsync(cancellationToken))
             .Select(NotificationView.From).ToList();
-        var unread = await CountUnreadInDatabaseAsync(userId, cancellationToken);
-        var total = newest.Count < options.Value.CachedPerUser ? newest.Count : await Owned(userId).CountAsync(cancellationToken);
         if (version is not null)
         {
-            await TryCacheAsync(() => cache.TryRebuildAsync(userId, version, newest, unread, total));
+            await TryCacheAsync(() => cache.TryRebuildAsync(userId, version, newest, counts));
         }
 
-        return Page(newest, first, total > first, unread);
+        return Page(newest, first, counts.Total > first, counts.Unread);
     }
 
     private static NotificationPage Page(IReadOnlyList<NotificationView> items, int first, bool hasNextPage, int unread)
@@ -117,6 +119,12 @@ public sealed partial class UserNotifications(
 
     private Task<int> CountUnreadInDatabaseAsync(Guid userId, CancellationToken cancellationToken) =>
         Owned(userId).CountAsync(n => !n.Read, cancellationToken);
+
+    private async Task<NotificationCounts> CountInDatabaseAsync(Guid userId, CancellationToken cancellationToken) =>
+        await Owned(userId).GroupBy(n => n.UserId)
+            .Select(all => new NotificationCounts(all.Count(n => !n.Read), all.Count(), all.Max(n => n.Seq)))
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? new NotificationCounts(0, 0, 0);
 
     private async Task InvalidateAsync(Guid userId)
     {

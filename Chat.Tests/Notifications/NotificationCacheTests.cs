@@ -134,6 +134,36 @@ public sealed class NotificationCacheTests(EventingPostgres postgres, Notificati
         Assert.False(page.GetProperty("hasNextPage").GetBoolean());
     }
 
+    [Fact]
+    public async Task Push_OfANotificationARebuildAlreadyHolds_OnlyPublishes_WhateverOrderPushesArriveIn()
+    {
+        // Arrange: a read rebuilt the list after notifications 1 and 2 committed, before their pushes came.
+        var bob = Guid.NewGuid();
+        var cache = new NotificationCache(redis.Connection, Microsoft.Extensions.Options.Options.Create(new Chat.Notifications.Configuration.NotificationOptions()));
+        var (first, second, third) = (View(bob, 1), View(bob, 2), View(bob, 3));
+        var version = await cache.ReadVersionAsync(bob);
+        Assert.True(await cache.TryRebuildAsync(bob, version, [second, first], new NotificationCounts(Unread: 2, Total: 2, Through: 2)));
+
+        // Act: the late pushes, the newer one first, and one the rebuild never saw.
+        await cache.PushAndPublishAsync(third);
+        await cache.PushAndPublishAsync(second);
+        await cache.PushAndPublishAsync(first);
+
+        // Assert: each notification once, each counted once.
+        var page = await cache.TryReadFirstPageAsync(bob, 10);
+        Assert.NotNull(page);
+        Assert.Equal([3L, 2L, 1L], page.Items.Select(item => item.Seq));
+        Assert.Equal(3, page.UnreadCount);
+        Assert.Equal(3, page.TotalCount);
+    }
+
+    private static NotificationView View(Guid userId, long seq)
+    {
+        using var data = JsonDocument.Parse("{}");
+        return new NotificationView(Guid.NewGuid(), userId, "NEW_MESSAGE", "t", $"m{seq}", data.RootElement.Clone(), false,
+            DateTimeOffset.UtcNow, seq);
+    }
+
     private static IEnumerable<string?> Titles(JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("title").GetString());
 
