@@ -37,6 +37,7 @@ public sealed partial class MessageEventFeed(KafkaClientConfigs configs, Message
         config.EnableAutoCommit = false;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, error) => LogKafkaError(logger, error.Code, error.Reason))
+            .LogTo(logger)
             .Build();
         while (!stoppingToken.IsCancellationRequested && !TryAssign(consumer))
         {

@@ -27,6 +27,7 @@ public sealed partial class IntegrationEventProducer : IDisposable
         _logger = logger;
         _producer = new ProducerBuilder<string, byte[]>(configs.Producer())
             .SetErrorHandler((_, error) => LogKafkaError(error.Code, error.Reason, error.IsFatal))
+            .LogTo(logger)
             .Build();
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Chat.Contracts;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
 namespace Chat.ServiceDefaults.Eventing.Consumers;
 
@@ -9,10 +10,11 @@ namespace Chat.ServiceDefaults.Eventing.Consumers;
 /// Parks a message on <c>&lt;topic&gt;.dlq</c> exactly as it arrived (key, value and headers byte-for-byte)
 /// plus headers saying why, so it can be inspected and replayed while the partition moves on.
 /// </summary>
-public sealed class DeadLetterPublisher(KafkaClientConfigs configs, EventingMetrics metrics) : IDisposable
+public sealed class DeadLetterPublisher(KafkaClientConfigs configs, EventingMetrics metrics, ILogger<DeadLetterPublisher> logger) : IDisposable
 {
     private const int MaxErrorLength = 2_000;
-    private readonly Lazy<IProducer<byte[]?, byte[]?>> _producer = new(() => new ProducerBuilder<byte[]?, byte[]?>(configs.Producer()).Build());
+    private readonly Lazy<IProducer<byte[]?, byte[]?>> _producer = new(() =>
+        new ProducerBuilder<byte[]?, byte[]?>(configs.Producer()).LogTo(logger).Build());
 
     public async Task PublishAsync(
         ConsumeResult<byte[]?, byte[]?> result, string consumerGroup, Exception error, int attempts, CancellationToken cancellationToken)

@@ -107,6 +107,7 @@ public sealed partial class EventConsumer(
     private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
         new ConsumerBuilder<byte[]?, byte[]?>(configs.Consumer(definition.GroupId))
             .SetErrorHandler((_, error) => LogKafkaError(definition.GroupId, error.Code, error.Reason))
+            .LogTo(logger)
             .SetPartitionsAssignedHandler((_, partitions) => LogAssigned(definition.GroupId, string.Join(", ", partitions)))
             .SetPartitionsRevokedHandler((_, partitions) => LogRevoked(definition.GroupId, string.Join(", ", partitions)))
             .SetOffsetsCommittedHandler((_, committed) =>
