@@ -135,8 +135,10 @@ public sealed class OutboxPublisherTests(EventingPostgres postgres) : EventingTe
         Assert.Equal(0, await CountUnsentAsync(host));
     }
 
-    [Fact]
-    public async Task Publisher_WhenThisProcessSavesAnEvent_SendsItWithoutWaitingForThePoll()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // saved inside a longer transaction: the signal must wait for its commit
+    public async Task Publisher_WhenThisProcessSavesAnEvent_SendsItWithoutWaitingForThePoll(bool inExplicitTransaction)
     {
         // Arrange: a poll interval far longer than the test, so only the save signal can explain a send.
         var ct = TestContext.Current.CancellationToken;
@@ -151,7 +153,20 @@ public sealed class OutboxPublisherTests(EventingPostgres postgres) : EventingTe
         {
             var database = scope.ServiceProvider.GetRequiredService<EventingTestDbContext>();
             database.AddIntegrationEvent(@event);
-            await database.SaveChangesAsync(ct);
+            if (inExplicitTransaction)
+            {
+                await database.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                {
+                    await using var transaction = await database.Database.BeginTransactionAsync(ct);
+                    await database.SaveChangesAsync(ct);
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), ct); // a signal at SaveChanges would find nothing committed
+                    await transaction.CommitAsync(ct);
+                });
+            }
+            else
+            {
+                await database.SaveChangesAsync(ct);
+            }
         }
         var received = await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= 1, Timeout);
         await host.StopAsync(ct);

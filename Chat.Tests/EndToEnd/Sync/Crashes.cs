@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
 using Chat.Tests.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 
 namespace Chat.Tests.EndToEnd.Sync;
 
@@ -27,9 +28,17 @@ public static class Crashes
         return pid;
     }
 
-    /// <summary>Polls, since a restart may take more than one attempt; later tests of the collection need it back.</summary>
-    public static Task WaitUntilHealthyAsync(DistributedAppFixture fixture, string resource) => Eventually.ReturnsAsync(
-        () => Task.FromResult(fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var state) ? state.Snapshot : null),
-        snapshot => snapshot?.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus == HealthStatus.Healthy,
-        TimeSpan.FromMinutes(3), $"{resource} restarted, running and healthy");
+    /// <summary>
+    /// Polls, since a restart may take more than one attempt; later tests of the collection need it back. Then
+    /// drops this process's pooled database connections: one opened before a postmaster was killed is served by an
+    /// orphaned backend, which answers its next command with 57P01 although the server is back.
+    /// </summary>
+    public static async Task WaitUntilHealthyAsync(DistributedAppFixture fixture, string resource)
+    {
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var state) ? state.Snapshot : null),
+            snapshot => snapshot?.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus == HealthStatus.Healthy,
+            TimeSpan.FromMinutes(3), $"{resource} restarted, running and healthy");
+        NpgsqlConnection.ClearAllPools();
+    }
 }
