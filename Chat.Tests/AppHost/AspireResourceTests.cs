@@ -41,7 +41,7 @@ public sealed class AspireResourceTests(DistributedAppFixture fixture)
         System.Diagnostics.Process.GetProcessById(before).Kill();
 
         await fixture.App.ResourceNotifications.WaitForResourceAsync(ResourceNames.Messaging, KnownResourceStates.TerminalStates, cancellationToken);
-        await WaitUntilRunningAndHealthyAsync(ResourceNames.Messaging);
+        await Crashes.WaitUntilHealthyAsync(fixture, ResourceNames.Messaging);
         Assert.NotEqual(before, fixture.ServiceProcessIdOf(ResourceNames.Messaging));
         using var messaging = fixture.CreateClient(ResourceNames.Messaging);
         Assert.True((await messaging.GetAsync("/health", cancellationToken)).IsSuccessStatusCode);
@@ -53,12 +53,11 @@ public sealed class AspireResourceTests(DistributedAppFixture fixture)
         var cancellationToken = TestContext.Current.CancellationToken;
         foreach (var name in new[] { "chat-postgres", ResourceNames.Redis })
         {
-            var pid = ProcessIdOf(name);
-            System.Diagnostics.Process.GetProcessById(pid).Kill();
+            var pid = Crashes.KillExecutable(fixture, name);
 
             await fixture.App.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, cancellationToken);
-            await WaitUntilRunningAndHealthyAsync(name);
-            Assert.NotEqual(pid, ProcessIdOf(name));
+            await Crashes.WaitUntilHealthyAsync(fixture, name);
+            Assert.NotEqual(pid, Crashes.ExecutableProcessIdOf(fixture, name));
         }
         // The services reconnect: Messaging answers its health check (database included) again.
         using var messaging = fixture.CreateClient(ResourceNames.Messaging);
@@ -83,20 +82,4 @@ public sealed class AspireResourceTests(DistributedAppFixture fixture)
             await fixture.App.StartResourceAsync(ResourceNames.SchemaRegistry, CancellationToken.None);
         }
     }
-
-    /// <summary>
-    /// Polls rather than WaitForResourceHealthyAsync, which gives up at the first exit, and a restart may take more than
-    /// one attempt (a killed postmaster's orphaned backends hold its shared memory for a moment).
-    /// </summary>
-    private Task WaitUntilRunningAndHealthyAsync(string name) => Eventually.ReturnsAsync(
-        () => Task.FromResult(fixture.App.ResourceNotifications.TryGetCurrentState(name, out var state) ? state.Snapshot : null),
-        snapshot => snapshot?.State?.Text == KnownResourceStates.Running
-            && snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
-        TimeSpan.FromMinutes(2), $"{name} restarted, running and healthy");
-
-    private int ProcessIdOf(string name) =>
-        fixture.App.ResourceNotifications.TryGetCurrentState(name, out var state)
-        && state.Snapshot.Properties.FirstOrDefault(property => property.Name == "executable.pid")?.Value is { } pid
-            ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
-            : throw new InvalidOperationException($"{name} has no process");
 }
