@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Chat.ServiceDefaults.Eventing;
-using Chat.Gateway.Schema.Subscriptions.Types;
+using Chat.Gateway.Schema.Notifications;
 using StackExchange.Redis;
 
 namespace Chat.Gateway.Realtime;
@@ -12,13 +12,13 @@ namespace Chat.Gateway.Realtime;
 /// </summary>
 public sealed partial class NotificationFeed(IConnectionMultiplexer redis, ILogger<NotificationFeed> logger)
 {
-    private readonly KeyedSubscribers<Guid, IObserver<NotificationEvent>> subscribers = new();
+    private readonly KeyedSubscribers<Guid, IObserver<Notification>> subscribers = new();
     private readonly Dictionary<Guid, Task<ChannelMessageQueue>> channels = [];
 
     public static RedisChannel ChannelOf(Guid userId) => RedisChannel.Literal("notifications:" + userId);
 
     /// <summary>Subscribed once the returned task completes, so nothing published afterwards is missed.</summary>
-    public async Task<IObservable<NotificationEvent>> SubscribeAsync(Guid userId)
+    public async Task<IObservable<Notification>> SubscribeAsync(Guid userId)
     {
         Task<ChannelMessageQueue> channel;
         lock (channels)
@@ -27,7 +27,7 @@ public sealed partial class NotificationFeed(IConnectionMultiplexer redis, ILogg
             channel = channels.TryGetValue(userId, out var existing) ? existing : channels[userId] = OpenAsync(userId);
         }
         await channel;
-        return new ObservableSource<NotificationEvent>(observer =>
+        return new ObservableSource<Notification>(observer =>
         {
             lock (channels)
             {
@@ -41,7 +41,7 @@ public sealed partial class NotificationFeed(IConnectionMultiplexer redis, ILogg
         });
     }
 
-    private void Release(Guid userId, IObserver<NotificationEvent> observer)
+    private void Release(Guid userId, IObserver<Notification> observer)
     {
         Task<ChannelMessageQueue>? closing = null;
         lock (channels)
@@ -78,7 +78,7 @@ public sealed partial class NotificationFeed(IConnectionMultiplexer redis, ILogg
 
     private void Deliver(Guid userId, RedisValue payload)
     {
-        NotificationEvent? notification;
+        Notification? notification;
         ActivityContext published;
         try
         {
@@ -105,7 +105,7 @@ public sealed partial class NotificationFeed(IConnectionMultiplexer redis, ILogg
     }
 
     /// <summary>The notification, and the trace context of the publishing span when the publisher sent one.</summary>
-    private static (NotificationEvent? Notification, ActivityContext Published) Parse(RedisValue payload)
+    private static (Notification? Notification, ActivityContext Published) Parse(RedisValue payload)
     {
         using var document = JsonDocument.Parse((string)payload!);
         var root = document.RootElement;
@@ -126,23 +126,10 @@ public sealed partial class NotificationFeed(IConnectionMultiplexer redis, ILogg
     }
 
     /// <summary>The Notifications service's JSON of a notification (Redis channel and REST replay have the same shape).</summary>
-    public static NotificationEvent ParseNotification(JsonElement root) => new()
-    {
-        Id = root.GetProperty("id").GetGuid(),
-        UserId = root.GetProperty("userId").GetGuid(),
-        Type = root.GetProperty("type").GetString() ?? "",
-        Title = root.GetProperty("title").GetString() ?? "",
-        Message = root.GetProperty("message").GetString() ?? "",
-        Data = root.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null ? data.GetRawText() : null,
-        Read = root.TryGetProperty("read", out var read) && read.ValueKind == JsonValueKind.True,
-        CreatedAt = root.GetProperty("createdAt").GetDateTimeOffset(),
-        Seq = SeqOf(root),
-        Cursor = MessageEvents.CursorOf(SeqOf(root)),
-    };
+    public static Notification ParseNotification(JsonElement root) =>
+        root.Deserialize<Notification>(JsonOptions) ?? throw new JsonException("A notification is JSON null.");
 
-    /// <summary>Null for a publisher that sent none (or 0: a notification stored before positions existed).</summary>
-    private static long? SeqOf(JsonElement root) =>
-        root.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number && seq.GetInt64() > 0 ? seq.GetInt64() : null;
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable notification for user {UserId} on Redis; skipped")]
     private static partial void LogUnreadable(ILogger logger, Exception exception, Guid userId);

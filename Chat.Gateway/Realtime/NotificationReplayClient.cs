@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chat.Gateway.Errors;
-using Chat.Gateway.Schema.Subscriptions.Types;
+using Chat.Gateway.Schema.Notifications;
 using Chat.Gateway.Services;
 using Chat.Gateway.Services.Resilience;
 
@@ -14,7 +14,7 @@ public sealed partial class NotificationReplayClient(HttpClient http, ILogger<No
 {
     public const string ServiceName = Chat.ServiceDefaults.ResourceNames.Notifications;
 
-    public async Task<LogPage<NotificationEvent>> AfterAsync(long after, int limit, string accessToken, CancellationToken cancellationToken)
+    public async Task<LogPage<Notification>> AfterAsync(long after, int limit, string accessToken, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get,
             $"/notifications/changes?after={after.ToString(CultureInfo.InvariantCulture)}&limit={limit.ToString(CultureInfo.InvariantCulture)}");
@@ -38,7 +38,7 @@ public sealed partial class NotificationReplayClient(HttpClient http, ILogger<No
             }
             var page = await response.Content.ReadFromJsonAsync<LogPage<JsonElement>>(cancellationToken)
                 ?? throw new InvalidOperationException("Notifications answered a replay request with an empty body.");
-            return new LogPage<NotificationEvent>([.. page.Items.Select(NotificationFeed.ParseNotification)], page.Position, page.HasMore, page.Latest);
+            return new LogPage<Notification>([.. page.Items.Select(NotificationFeed.ParseNotification)], page.Position, page.HasMore, page.Latest);
         }
     }
 

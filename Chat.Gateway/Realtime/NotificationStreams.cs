@@ -1,5 +1,5 @@
 using Chat.Gateway.Errors;
-using Chat.Gateway.Schema.Subscriptions.Types;
+using Chat.Gateway.Schema.Notifications;
 
 namespace Chat.Gateway.Realtime;
 
@@ -9,10 +9,10 @@ namespace Chat.Gateway.Realtime;
 /// </summary>
 public sealed class NotificationStreams(NotificationFeed feed, NotificationReplayClient notifications, CursorReplay replay)
 {
-    public async Task<IObservable<NotificationEvent>> OpenAsync(Guid userId, long? after, Func<string?> accessToken, CancellationToken cancellationToken)
+    public async Task<IObservable<Notification>> OpenAsync(Guid userId, long? after, Func<string?> accessToken, CancellationToken cancellationToken)
     {
-        var stream = new ResumingStream<NotificationEvent, Guid>(
-            await feed.SubscribeAsync(userId), n => n.Seq is { } seq ? (n.UserId, seq) : null, after ?? 0);
+        var stream = new ResumingStream<Notification, Guid>(
+            await feed.SubscribeAsync(userId), n => n.Seq > 0 ? (n.UserId, n.Seq) : null, after ?? 0);
         if (after is not { } cursor)
         {
             return stream;

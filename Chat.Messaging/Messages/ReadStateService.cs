@@ -8,9 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Chat.Messaging.Messages;
 
 /// <summary>
-/// Read marks. Each member has a read pointer that only moves forward; a 1:1 message also gets its
-/// <c>read_at</c> when its receiver reads it, as in the original schema. Each mark takes a position in the
-/// conversation's change log, stored on the member (<see cref="ConversationMember.ReadChangeSeq"/>) for replay.
+/// Read marks. Each member has a read pointer that only moves forward; in a 1:1 conversation every message up to the
+/// pointer also gets its <c>read_at</c> (the original schema's receipt) when its receiver reads it — the earlier
+/// ones with the later, so marking an older message again changes nothing and announces nothing. A mark that
+/// changes something takes a position in the conversation's change log, stored on the member
+/// (<see cref="ConversationMember.ReadChangeSeq"/>) for replay, and publishes one READ event.
 /// </summary>
 public sealed class ReadStateService(ChatDbContext db, MessageService messages, ConversationViews views, TimeProvider time)
 {
@@ -50,6 +52,10 @@ public sealed class ReadStateService(ChatDbContext db, MessageService messages, 
         if (receiptSet)
         {
             message.ReadAt = now;
+            // The receipts of what the receiver read before it, in the same transaction.
+            await db.Messages
+                .Where(m => m.ConversationId == message.ConversationId && m.ReceiverId == caller && m.ReadAt == null && m.Seq < message.Seq)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ReadAt, now), cancellationToken);
         }
 
         if (pointerMoves || receiptSet)
@@ -63,7 +69,7 @@ public sealed class ReadStateService(ChatDbContext db, MessageService messages, 
         }
 
         var unread = await views.UnreadCountsAsync([message.ConversationId], caller, cancellationToken);
-        return new ReadStateDto(message.ConversationId, member.LastReadMessageId, member.LastReadAt, unread.GetValueOrDefault(message.ConversationId));
+        return new ReadStateDto(message.ConversationId, member.LastReadMessageId, member.ReadMarkedAt, unread.GetValueOrDefault(message.ConversationId));
     }
 
     /// <summary>

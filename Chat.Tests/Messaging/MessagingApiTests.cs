@@ -173,6 +173,43 @@ public sealed class MessagingApiTests(DistributedAppFixture fixture) : IDisposab
         Assert.Equal([5L, 4, 3, 2, 1], seen);
     }
 
+    [Fact]
+    public async Task MarkRead_OfAnOlderMessageAfterALaterOne_ChangesNothing_AndAnnouncesNothing()
+    {
+        var alice = await ChatUser.RegisterAsync(_gateway, "alice");
+        var bob = await ChatUser.RegisterAsync(_gateway, "bob");
+        var conversationId = (await alice.CreateConversationAsync([bob]))["id"]!.GetValue<string>();
+        var older = (await alice.SendMessageAsync(conversationId, "older"))["id"]!.GetValue<string>();
+        var later = (await alice.SendMessageAsync(conversationId, "later"))["id"]!.GetValue<string>();
+        var beforeMarking = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        var first = await ReadStateAsync(bob, later);
+        var again = await ReadStateAsync(bob, older);
+
+        // lastReadAt is when bob read, not when the message was written; the pointer stays on the later message.
+        Assert.Equal(later, first["lastReadMessageId"]!.GetValue<string>());
+        Assert.InRange(first["lastReadAt"]!.GetValue<DateTimeOffset>(), beforeMarking, DateTimeOffset.UtcNow.AddSeconds(5));
+        Assert.Equal(0, first["unreadCount"]!.GetValue<int>());
+        Assert.Equal(first.ToJsonString(), again.ToJsonString());
+        // Reading the later message gave the older one its receipt too, so the second mark had nothing to announce.
+        using var historyResponse = await SendAsync(bob, "GET", $"/messages/{conversationId}?limit=10", null);
+        var history = (await historyResponse.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["items"]!.AsArray();
+        Assert.All(history, message => Assert.NotNull(message!["readAt"]));
+        await using var db = new NpgsqlConnection(fixture.ConnectionStringOf(ResourceNames.ChatDb));
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        await using var reads = new NpgsqlCommand(
+            "SELECT count(*) FROM outbox_messages WHERE topic = 'message.updated' AND key = @id AND lower(payload->>'kind') = 'read'", db);
+        reads.Parameters.AddWithValue("id", conversationId);
+        Assert.Equal(1L, (long)(await reads.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+    }
+
+    private async Task<JsonObject> ReadStateAsync(ChatUser reader, string messageId)
+    {
+        using var response = await SendAsync(reader, "PATCH", $"/messages/{messageId}/read", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
+    }
+
     private Task<HttpResponseMessage> SendAsync(ChatUser user, string method, string path, string? body)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);

@@ -11,7 +11,8 @@ public sealed class ReadState
     [Id]
     public Guid LastReadMessageId { get; init; }
 
-    public DateTimeOffset LastReadAt { get; init; }
+    [GraphQLMetadata(Description = "When the caller last marked a message read; null while nothing was marked since joining.")]
+    public DateTimeOffset? LastReadAt { get; init; }
 
     public int UnreadCount { get; init; }
 }

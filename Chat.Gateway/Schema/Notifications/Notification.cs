@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 
 namespace Chat.Gateway.Schema.Notifications;
@@ -29,6 +30,9 @@ public sealed class Notification
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    [GraphQLMetadata(Description = "Place among the user's notifications (1, 2, 3 … in commit order); as a string, notificationAdded's after.")]
+    [GraphQLMetadata(Description = "Place among the user's notifications: 1, 2, 3 … in commit order.")]
     public long Seq { get; init; }
+
+    [GraphQLMetadata(Description = "Pass as `after` to notificationAdded to resume after this notification.")]
+    public string Cursor => Seq.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using Chat.Gateway.Configuration;
 using Chat.Gateway.Errors;
 using Chat.Gateway.Realtime;
+using Chat.Gateway.Schema.Notifications;
 using Chat.Gateway.Schema.Subscriptions.Types;
 using Chat.Gateway.Security;
 using GraphQL;
@@ -20,7 +21,7 @@ public sealed class RealtimeSubscriptions
 
     [GraphQLMetadata(Description = "Each new notification of the signed-in user, once. after: the cursor of the last one the " +
         "client has; those after it are replayed first, then live. RESYNC_REQUIRED when it is too far behind.")]
-    public static Task<IObservable<NotificationEvent>> NotificationAdded(
+    public static Task<IObservable<Notification>> NotificationAdded(
         IResolveFieldContext context, string? after, [FromServices] NotificationStreams streams, CancellationToken cancellationToken) =>
         streams.OpenAsync(context.RequireUserId(), ResumeCursor.Parse(after), CurrentToken(context), cancellationToken);
 

@@ -30,12 +30,12 @@ public sealed class CrossInstanceSubscriptionTests(DistributedAppFixture fixture
     {
         var (userId, token) = await TestUsers.RegisterAsync(http, "notified");
         await using var bob = await GraphQLWsTestClient.ConnectAndInitAsync(secondGateway, token);
-        await bob.SubscribeAsync("n", "subscription { notificationAdded { id type title message data read } }");
-        var notificationId = Guid.NewGuid();
+        await bob.SubscribeAsync("n", "subscription { notificationAdded { id type title message data { conversationId } read } }");
+        var (notificationId, conversationId) = (Guid.NewGuid(), Guid.NewGuid());
 
         await redis.GetSubscriber().PublishAsync(RedisChannel.Literal("notifications:" + userId), JsonSerializer.Serialize(new
         {
-            id = notificationId, userId, type = "message", title = "New message", message = "Alice wrote", data = new { conversationId = Guid.NewGuid() },
+            id = notificationId, userId, type = "message", title = "New message", message = "Alice wrote", data = new { conversationId },
             read = false, createdAt = DateTimeOffset.UtcNow,
         }, JsonSerializerOptions.Web));
 
@@ -43,6 +43,8 @@ public sealed class CrossInstanceSubscriptionTests(DistributedAppFixture fixture
         var notification = next["payload"]!["data"]!["notificationAdded"]!;
         Assert.Equal(notificationId.ToString(), notification["id"]!.GetValue<string>());
         Assert.Equal("New message", notification["title"]!.GetValue<string>());
+        // The same object as Notification.data in queries, not JSON text.
+        Assert.Equal(conversationId.ToString(), notification["data"]!["conversationId"]!.GetValue<string>());
     }
 
     [Fact]

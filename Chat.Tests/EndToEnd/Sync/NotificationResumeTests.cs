@@ -8,7 +8,7 @@ namespace Chat.Tests.EndToEnd.Sync;
 [Collection(DistributedAppCollection.Name)]
 public sealed class NotificationResumeTests(DistributedAppFixture fixture) : IDisposable
 {
-    public const string NotificationAdded = "subscription($after: String) { notificationAdded(after: $after) { id type message seq cursor data } }";
+    public const string NotificationAdded = "subscription($after: String) { notificationAdded(after: $after) { id type message seq cursor data { messageId } } }";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private readonly GraphQLClient _gateway = new(fixture.GatewayUrl);
 
