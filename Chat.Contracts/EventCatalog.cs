@@ -13,6 +13,7 @@ public static class EventCatalog
         Describe<MessageCreated>(Topics.MessageCreated, e => e.ConversationId),
         Describe<MessageUpdated>(Topics.MessageUpdated, e => e.ConversationId),
         Describe<MessageDeleted>(Topics.MessageDeleted, e => e.ConversationId),
+        Describe<MessageReacted>(Topics.MessageReacted, e => e.ConversationId),
         Describe<ConversationChanged>(Topics.ConversationChanged, e => e.ConversationId),
         Describe<PresenceUpdated>(Topics.PresenceUpdated, e => e.UserId),
         Describe<UserRegistered>(Topics.UserRegistered, e => e.UserId),

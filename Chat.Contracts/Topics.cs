@@ -6,6 +6,7 @@ public static class Topics
     public const string MessageCreated = "message.created";
     public const string MessageUpdated = "message.updated";
     public const string MessageDeleted = "message.deleted";
+    public const string MessageReacted = "message.reacted";
     public const string ConversationChanged = "conversation.changed";
     public const string PresenceUpdated = "presence.updated";
     public const string UserRegistered = "user.registered";
@@ -19,6 +20,7 @@ public static class Topics
         new(MessageCreated, Partitions: 3),
         new(MessageUpdated, Partitions: 3),
         new(MessageDeleted, Partitions: 1),
+        new(MessageReacted, Partitions: 3),
         new(ConversationChanged, Partitions: 1),
         new(PresenceUpdated, Partitions: 1),
         new(UserRegistered, Partitions: 1),

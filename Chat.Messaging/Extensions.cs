@@ -19,6 +19,7 @@ public static class Extensions
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<MessageViews>();
         services.AddScoped<ConversationViews>();
         services.AddScoped<ConversationService>();
         services.AddSingleton<MessagingMetrics>();
@@ -26,6 +27,7 @@ public static class Extensions
         services.AddScoped<MessageQueries>();
         services.AddScoped<ConversationReplay>();
         services.AddScoped<ReadStateService>();
+        services.AddScoped<ReactionService>();
         services.AddRehearsal<ChatDbContext>("create a conversation and send", MessagingRehearsal.RunAsync);
         services.AddProblemMapping<MessagingProblems>();
         return builder;

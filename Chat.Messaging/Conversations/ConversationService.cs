@@ -114,6 +114,33 @@ public sealed class ConversationService(ChatDbContext db, ConversationViews view
         return await SaveChangeAsync(conversation, ConversationChangeKind.MemberLeft, caller, caller, MessagingRules.Now(time), cancellationToken);
     }
 
+    /// <summary>
+    /// Mutes the conversation for the caller until <paramref name="until"/> (or until unmuted): its messages make no
+    /// NEW_MESSAGE notifications for them; unread counts, mentions and replies to their threads still do.
+    /// </summary>
+    public async Task<ConversationDto> MuteAsync(Guid caller, Guid conversationId, DateTimeOffset? until, CancellationToken cancellationToken)
+    {
+        var now = MessagingRules.Now(time);
+        if (until <= now)
+        {
+            throw new InvalidInputException("until", "until must be in the future.");
+        }
+
+        return await SetMuteAsync(caller, conversationId, now, until, cancellationToken);
+    }
+
+    public Task<ConversationDto> UnmuteAsync(Guid caller, Guid conversationId, CancellationToken cancellationToken) =>
+        SetMuteAsync(caller, conversationId, null, null, cancellationToken);
+
+    /// <summary>One statement on the member's row: no read-modify-write to race the read pointer's version check.</summary>
+    private async Task<ConversationDto> SetMuteAsync(
+        Guid caller, Guid conversationId, DateTimeOffset? mutedAt, DateTimeOffset? until, CancellationToken cancellationToken)
+    {
+        var updated = await db.Members.Where(m => m.ConversationId == conversationId && m.UserId == caller)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.MutedAt, mutedAt).SetProperty(m => m.MutedUntil, until), cancellationToken);
+        return updated == 0 ? throw NotFoundException.OfConversation() : await GetAsync(caller, conversationId, cancellationToken);
+    }
+
     private async Task<ConversationDto> SaveChangeAsync(
         Conversation conversation, ConversationChangeKind change, Guid caller, Guid affected, DateTimeOffset now, CancellationToken cancellationToken)
     {

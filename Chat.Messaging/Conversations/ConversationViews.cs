@@ -1,6 +1,7 @@
 using Chat.Messaging.Data;
 using Chat.Messaging.Domain;
 using Chat.Messaging.Endpoints.Contracts;
+using Chat.Messaging.Messages;
 using Chat.Messaging.Paging;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Chat.Messaging.Conversations;
 /// Turns conversations into what a member sees (participants, newest message, unread count) with a fixed number
 /// of queries however many conversations there are.
 /// </summary>
-public sealed class ConversationViews(ChatDbContext db)
+public sealed class ConversationViews(ChatDbContext db, MessageViews messageViews, TimeProvider time)
 {
     public async Task<ConversationDto> OneAsync(Conversation conversation, Guid caller, CancellationToken cancellationToken) =>
         (await ManyAsync([conversation], caller, cancellationToken))[0];
@@ -31,14 +32,21 @@ public sealed class ConversationViews(ChatDbContext db)
             .FromSql($"SELECT DISTINCT ON (conversation_id) * FROM messages WHERE conversation_id = ANY({ids.ToArray()}) ORDER BY conversation_id, seq DESC")
             .AsNoTracking()
             .ToDictionaryAsync(m => m.ConversationId, cancellationToken);
+        var lastMessageViews = (await messageViews.ManyAsync([.. lastMessages.Values], caller, cancellationToken))
+            .ToDictionary(m => m.ConversationId);
 
         var unread = await UnreadCountsAsync(ids, caller, cancellationToken);
+        var mine = await db.Members.AsNoTracking().Where(m => m.UserId == caller && ids.Contains(m.ConversationId))
+            .ToDictionaryAsync(m => m.ConversationId, cancellationToken);
+        var now = time.GetUtcNow();
 
         return [.. conversations.Select(c => new ConversationDto(
             c.Id, c.IsGroup, c.Title, c.CreatedBy, [.. members[c.Id]], c.LastMessageAt, c.CreatedAt, c.UpdatedAt,
-            lastMessages.TryGetValue(c.Id, out var last) ? MessageDto.From(last) : null,
+            lastMessageViews.GetValueOrDefault(c.Id),
             unread.GetValueOrDefault(c.Id),
-            new Cursor(c.LastMessageAt ?? c.CreatedAt, c.Id).Encode()))];
+            new Cursor(c.LastMessageAt ?? c.CreatedAt, c.Id).Encode(),
+            mine.TryGetValue(c.Id, out var me) && me.IsMutedAt(now),
+            me?.IsMutedAt(now) == true ? me.MutedUntil : null))];
     }
 
     /// <summary>Messages of others after the caller's read pointer, tombstones excluded.</summary>

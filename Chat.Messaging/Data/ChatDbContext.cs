@@ -16,6 +16,9 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMember> Members => Set<ConversationMember>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<MessageReaction> Reactions => Set<MessageReaction>();
+    public DbSet<MessageVersion> Versions => Set<MessageVersion>();
+    public DbSet<ThreadRead> ThreadReads => Set<ThreadRead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -57,6 +60,34 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
             message.Property<NpgsqlTsVector>(SearchVector)
                 .HasComputedColumnSql($"to_tsvector('{SearchConfiguration}', content)", stored: true);
             message.HasIndex(SearchVector).HasMethod("GIN");
+            // A thread's replies, oldest first, and its unread count after a member's read position.
+            message.HasIndex(m => new { m.ReplyToId, m.Seq }).HasFilter("reply_to_id IS NOT NULL");
+            message.Property(m => m.LastChange).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<MessageReaction>(reaction =>
+        {
+            reaction.ToTable("message_reactions");
+            reaction.HasKey(r => new { r.MessageId, r.Emoji, r.UserId });
+            reaction.Property(r => r.Emoji).HasMaxLength(ReactionEmoji.MaxLength);
+            // Who reacted with an emoji, in the order they did (the reactors page's keyset).
+            reaction.HasIndex(r => new { r.MessageId, r.Emoji, r.CreatedAt, r.UserId });
+            reaction.HasOne<Message>().WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MessageVersion>(version =>
+        {
+            version.ToTable("message_versions");
+            version.HasKey(v => new { v.MessageId, v.Version });
+            version.Property(v => v.Content).HasMaxLength(MessagingRules.MaxContentLength);
+            version.HasOne<Message>().WithMany().HasForeignKey(v => v.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ThreadRead>(read =>
+        {
+            read.ToTable("thread_reads");
+            read.HasKey(r => new { r.RootId, r.UserId });
+            read.HasOne<Message>().WithMany().HasForeignKey(r => r.RootId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

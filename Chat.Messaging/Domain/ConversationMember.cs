@@ -23,6 +23,14 @@ public sealed class ConversationMember
     /// <summary>When the member last marked something read (the read receipt's time).</summary>
     public DateTimeOffset? ReadMarkedAt { get; set; }
 
+    /// <summary>When the member muted the conversation; null while not muted.</summary>
+    public DateTimeOffset? MutedAt { get; set; }
+
+    /// <summary>When a mute ends by itself; null for a mute until unmuted.</summary>
+    public DateTimeOffset? MutedUntil { get; set; }
+
+    public bool IsMutedAt(DateTimeOffset now) => MutedAt is not null && (MutedUntil is null || MutedUntil > now);
+
     /// <summary>Postgres xmin: two read marks racing on one pointer are detected, so it only moves forward.</summary>
     public uint Version { get; set; }
 }

@@ -37,5 +37,21 @@ public sealed class Message
 
     public DateTimeOffset? ReadAt { get; set; }
 
+    /// <summary>The thread this message replies in: always a root (a reply to a reply joins the root's thread).</summary>
+    public Guid? ReplyToId { get; init; }
+
+    /// <summary>Members named with @username, resolved when it was sent.</summary>
+    public List<Guid> MentionedUserIds { get; init; } = [];
+
+    /// <summary>A root's thread summary: replies, the latest one's time, the first few distinct repliers.</summary>
+    public int ReplyCount { get; set; }
+
+    public DateTimeOffset? LastReplyAt { get; set; }
+
+    public List<Guid> ThreadRepliers { get; set; } = [];
+
+    /// <summary>What <see cref="ChangeSeq"/> records: an edit, a deletion or a reaction (the replay's kind).</summary>
+    public MessageChange LastChange { get; set; }
+
     public bool IsDeleted => DeletedAt is not null;
 }

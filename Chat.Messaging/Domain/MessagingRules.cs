@@ -12,6 +12,7 @@ public static class MessagingRules
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
     public const int MaxSearchQueryLength = 200;
+    public const int ThreadRepliersShown = 3;
     public const int DefaultReplayPageSize = 100;
     public const int MaxReplayPageSize = 500;
 
@@ -33,6 +34,16 @@ public static class MessagingRules
         { Length: 0 or > MaxClientMessageIdLength } => throw new InvalidInputException(
             "clientMessageId", $"clientMessageId must be 1 to {MaxClientMessageIdLength} characters."),
         _ => clientMessageId,
+    };
+
+    /// <summary>Distinct ids; at most as many as a group has members (each must be one, checked at send).</summary>
+    public static IReadOnlyList<Guid> ValidMentions(IReadOnlyList<Guid>? mentionedUserIds) => mentionedUserIds switch
+    {
+        null or [] => [],
+        { Count: > MaxGroupMembers } => throw new InvalidInputException(
+            "mentionedUserIds", $"A message can mention at most {MaxGroupMembers} members."),
+        _ when mentionedUserIds.Contains(Guid.Empty) => throw new InvalidInputException("mentionedUserIds", "mentionedUserIds must be user ids."),
+        _ => [.. mentionedUserIds.Distinct()],
     };
 
     public static int PageSize(int? requested) => requested switch

@@ -19,6 +19,8 @@ public static class ConversationEndpoints
         conversations.MapPost("/{id:guid}/members", AddMember);
         conversations.MapDelete("/{id:guid}/members/{userId:guid}", RemoveMember);
         conversations.MapPost("/{id:guid}/leave", Leave);
+        conversations.MapPut("/{id:guid}/mute", Mute);
+        conversations.MapDelete("/{id:guid}/mute", Unmute);
         return app;
     }
 
@@ -52,6 +54,15 @@ public static class ConversationEndpoints
     public static async Task<Ok<ConversationDto>> RemoveMember(
         Guid id, Guid userId, ClaimsPrincipal principal, ConversationService conversations, CancellationToken cancellationToken) =>
         TypedResults.Ok(await conversations.RemoveMemberAsync(principal.UserId(), id, userId, cancellationToken));
+
+    /// <summary>Mutes until <c>until</c>, or until unmuted; muting again replaces the earlier mute.</summary>
+    public static async Task<Ok<ConversationDto>> Mute(
+        Guid id, MuteRequest? request, ClaimsPrincipal principal, ConversationService conversations, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await conversations.MuteAsync(principal.UserId(), id, request?.Until, cancellationToken));
+
+    public static async Task<Ok<ConversationDto>> Unmute(
+        Guid id, ClaimsPrincipal principal, ConversationService conversations, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await conversations.UnmuteAsync(principal.UserId(), id, cancellationToken));
 
     /// <summary>200 with the conversation as the remaining members see it; the caller can no longer read it.</summary>
     public static async Task<Ok<ConversationDto>> Leave(

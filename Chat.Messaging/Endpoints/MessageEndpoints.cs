@@ -17,6 +17,12 @@ public static class MessageEndpoints
         messages.MapPatch("/{id:guid}/read", MarkRead);
         messages.MapPatch("/{id:guid}", Edit);
         messages.MapDelete("/{id:guid}", Delete);
+        messages.MapPut("/{id:guid}/reactions/{emoji}", React);
+        messages.MapDelete("/{id:guid}/reactions/{emoji}", Unreact);
+        messages.MapGet("/{id:guid}/reactions", Reactors);
+        messages.MapGet("/{id:guid}/thread", Thread);
+        messages.MapPatch("/{id:guid}/thread/read", MarkThreadRead);
+        messages.MapGet("/{id:guid}/versions", Versions);
         return app;
     }
 
@@ -52,6 +58,35 @@ public static class MessageEndpoints
     public static async Task<Ok<MessageDto>> Edit(
         Guid id, EditMessageRequest request, ClaimsPrincipal principal, MessageService messages, CancellationToken cancellationToken) =>
         TypedResults.Ok(await messages.EditAsync(principal.UserId(), id, request.Content, cancellationToken));
+
+    /// <summary>200 with the message as the caller now sees it; reacting again with the same emoji changes nothing.</summary>
+    public static async Task<Ok<MessageDto>> React(
+        Guid id, string emoji, ClaimsPrincipal principal, ReactionService reactions, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reactions.AddAsync(principal.UserId(), id, emoji, cancellationToken));
+
+    public static async Task<Ok<MessageDto>> Unreact(
+        Guid id, string emoji, ClaimsPrincipal principal, ReactionService reactions, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reactions.RemoveAsync(principal.UserId(), id, emoji, cancellationToken));
+
+    /// <summary>Who reacted with <c>emoji</c>, oldest first.</summary>
+    public static async Task<Ok<PageDto<ReactorDto>>> Reactors(
+        Guid id, ClaimsPrincipal principal, ReactionService reactions, CancellationToken cancellationToken,
+        string? emoji = null, int? limit = null, string? cursor = null) =>
+        TypedResults.Ok(await reactions.ReactorsAsync(principal.UserId(), id, emoji, limit, cursor, cancellationToken));
+
+    /// <summary>The replies of the thread the message roots (or replies in), oldest first.</summary>
+    public static async Task<Ok<PageDto<MessageDto>>> Thread(
+        Guid id, ClaimsPrincipal principal, MessageQueries queries, CancellationToken cancellationToken,
+        int? limit = null, string? cursor = null) =>
+        TypedResults.Ok(await queries.ThreadAsync(principal.UserId(), id, limit, cursor, cancellationToken));
+
+    public static async Task<Ok<MessageDto>> MarkThreadRead(
+        Guid id, ClaimsPrincipal principal, ReadStateService readState, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await readState.MarkThreadReadAsync(principal.UserId(), id, cancellationToken));
+
+    public static async Task<Ok<IReadOnlyList<MessageVersionDto>>> Versions(
+        Guid id, ClaimsPrincipal principal, MessageQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.VersionsAsync(principal.UserId(), id, cancellationToken));
 
     /// <summary>200 with the tombstone.</summary>
     public static async Task<Ok<MessageDto>> Delete(

@@ -14,7 +14,7 @@ namespace Chat.Messaging.Messages;
 /// is a prefix of the log: a batch ending at position P has everything up to P, and nothing after P is lost by
 /// continuing from P.
 /// </summary>
-public sealed class ConversationReplay(ChatDbContext db)
+public sealed class ConversationReplay(ChatDbContext db, MessageViews views)
 {
     public async Task<LogPageDto<MessageDto>> MessagesAfterAsync(
         Guid caller, Guid conversationId, long? after, int? limit, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed class ConversationReplay(ChatDbContext db)
         var page = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Seq > start)
             .OrderBy(m => m.Seq).Take(size + 1).ToListAsync(cancellationToken);
-        var items = page.Take(size).Select(MessageDto.From).ToList();
+        var items = await views.ManyAsync([.. page.Take(size)], caller, cancellationToken);
         return new LogPageDto<MessageDto>(items, items.Count > 0 ? items[^1].Seq : start, page.Count > size, latest);
     }
 
@@ -42,7 +42,9 @@ public sealed class ConversationReplay(ChatDbContext db)
                 .Where(m => m.ConversationId == conversationId && m.ChangeSeq > start)
                 .OrderBy(m => m.ChangeSeq).Take(size + 1)
                 .Select(m => new MessageChangeDto(
-                    m.DeletedAt != null ? MessageChangeKind.Deleted : MessageChangeKind.Edited, m.ChangeSeq, m.Id, m.Seq,
+                    m.DeletedAt != null ? MessageChangeKind.Deleted
+                        : m.LastChange == MessageChange.Reacted ? MessageChangeKind.Reacted : MessageChangeKind.Edited,
+                    m.ChangeSeq, m.Id, m.Seq,
                     m.DeletedAt != null ? null : m.Content, m.EditedAt, m.DeletedAt != null ? (Guid?)m.SenderId : null, m.DeletedAt,
                     null, null))
                 .ToListAsync(attempt);
@@ -61,6 +63,9 @@ public sealed class ConversationReplay(ChatDbContext db)
 
         var merged = changed.Concat(reads).OrderBy(c => c.ChangeSeq).ToList();
         var items = merged.Take(size).ToList();
+        var reactions = await views.ReactionsAsync(
+            [.. items.Where(c => c.Kind is MessageChangeKind.Edited or MessageChangeKind.Reacted).Select(c => c.MessageId)], caller, cancellationToken);
+        items = [.. items.Select(c => c.Kind is MessageChangeKind.Edited or MessageChangeKind.Reacted ? c with { Reactions = [.. reactions[c.MessageId]] } : c)];
         return new LogPageDto<MessageChangeDto>(items, items.Count > 0 ? items[^1].ChangeSeq : start, merged.Count > size, latest);
     }
 

@@ -14,7 +14,8 @@ namespace Chat.Messaging.Messages;
 /// changes something takes a position in the conversation's change log, stored on the member
 /// (<see cref="ConversationMember.ReadChangeSeq"/>) for replay, and publishes one READ event.
 /// </summary>
-public sealed class ReadStateService(ChatDbContext db, MessageService messages, ConversationViews views, TimeProvider time)
+public sealed class ReadStateService(
+    ChatDbContext db, MessageService messages, ConversationViews views, MessageViews messageViews, TimeProvider time)
 {
     private const int MaxAttempts = 3;
 
@@ -70,6 +71,23 @@ public sealed class ReadStateService(ChatDbContext db, MessageService messages, 
 
         var unread = await views.UnreadCountsAsync([message.ConversationId], caller, cancellationToken);
         return new ReadStateDto(message.ConversationId, member.LastReadMessageId, member.ReadMarkedAt, unread.GetValueOrDefault(message.ConversationId));
+    }
+
+    /// <summary>
+    /// Marks every reply of the thread (<paramref name="messageId"/>: its root or any reply) read for the caller; the
+    /// position only moves forward. Returns the root with its thread as the caller now sees it.
+    /// </summary>
+    public async Task<MessageDto> MarkThreadReadAsync(Guid caller, Guid messageId, CancellationToken cancellationToken)
+    {
+        var message = await messages.LoadVisibleAsync(caller, messageId, cancellationToken);
+        var rootId = message.ReplyToId ?? message.Id;
+        var latest = await db.Messages.Where(m => m.ReplyToId == rootId).MaxAsync(m => (long?)m.Seq, cancellationToken) ?? 0;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO thread_reads (root_id, user_id, last_read_seq) VALUES ({rootId}, {caller}, {latest})
+            ON CONFLICT (root_id, user_id) DO UPDATE SET last_read_seq = GREATEST(thread_reads.last_read_seq, EXCLUDED.last_read_seq)
+            """, cancellationToken);
+        var root = message.Id == rootId ? message : await db.Messages.AsNoTracking().FirstAsync(m => m.Id == rootId, cancellationToken);
+        return await messageViews.OneAsync(root, caller, cancellationToken);
     }
 
     /// <summary>

@@ -1,6 +1,9 @@
 namespace Chat.Messaging.Endpoints.Contracts;
 
-/// <summary>A conversation as one of its members sees it: who is in it, the newest message and what they have not read.</summary>
+/// <summary>
+/// A conversation as one of its members sees it: who is in it, the newest message, what they have not read, and
+/// whether they muted it (<see cref="MutedUntil"/> null with <see cref="IsMuted"/> true: until unmuted).
+/// </summary>
 public sealed record ConversationDto(
     Guid Id,
     bool IsGroup,
@@ -12,4 +15,6 @@ public sealed record ConversationDto(
     DateTimeOffset UpdatedAt,
     MessageDto? LastMessage,
     int UnreadCount,
-    string Cursor);
+    string Cursor,
+    bool IsMuted,
+    DateTimeOffset? MutedUntil);

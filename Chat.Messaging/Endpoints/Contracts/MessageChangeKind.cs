@@ -8,4 +8,5 @@ public enum MessageChangeKind
     Edited,
     Deleted,
     Read,
+    Reacted,
 }
