@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Notifications.IntegrationEvents;
 
-/// <summary>A "new message" notification for every participant of the conversation except the sender.</summary>
+/// <summary>
+/// One notification per participant except the sender, the most specific that applies: MENTION for members the
+/// message mentions, REPLY for the thread's author and earlier repliers, NEW_MESSAGE for the rest — except members
+/// who had the conversation muted, who are only reached by mentions and replies.
+/// </summary>
 public sealed class MessageCreatedHandler(NotificationDbContext db, NotificationFactory notifications, MessageDeletions deletions)
     : IIntegrationEventHandler<MessageCreated>
 {
@@ -31,15 +35,35 @@ public sealed class MessageCreatedHandler(NotificationDbContext db, Notification
 
         // A sender whose user.registered has not been read yet (another topic, no cross-topic order) stays unnamed.
         var sender = await notifications.UsernameOfAsync(@event.SenderId, cancellationToken);
+        var preview = MessagePreview.From(@event.Content);
+        var data = new { @event.ConversationId, @event.MessageId, @event.SenderId, @event.ReplyToId };
         await notifications.CreateAsync(
-            recipients,
-            NotificationTypes.NewMessage,
-            sender is null ? "New message" : $"New message from {sender}",
-            MessagePreview.From(@event.Content),
-            new { @event.ConversationId, @event.MessageId, @event.SenderId },
-            @event.EventId,
-            @event.OccurredAt,
-            cancellationToken,
-            messageId: @event.MessageId);
+            Audience(@event, recipients).Select(r => new Recipient(r.UserId, r.Type, Title(r.Type, sender))),
+            preview, data, @event.EventId, @event.OccurredAt, cancellationToken, messageId: @event.MessageId);
     }
+
+    /// <summary>Each recipient once, under the first type that applies to them; muted members only for mentions and replies.</summary>
+    private static IEnumerable<(Guid UserId, string Type)> Audience(MessageCreated @event, List<Guid> recipients)
+    {
+        var mentioned = (@event.MentionedUserIds ?? []).ToHashSet();
+        var inThread = (@event.ThreadParticipantIds ?? []).ToHashSet();
+        var muted = (@event.MutedUserIds ?? []).ToHashSet();
+        return recipients
+            .Select(id => (Id: id, Type: mentioned.Contains(id) ? NotificationTypes.Mention
+                : inThread.Contains(id) ? NotificationTypes.Reply
+                : muted.Contains(id) ? null
+                : NotificationTypes.NewMessage))
+            .Where(r => r.Type is not null)
+            .Select(r => (r.Id, r.Type!));
+    }
+
+    private static string Title(string type, string? sender) => (type, sender) switch
+    {
+        (NotificationTypes.Mention, null) => "You were mentioned",
+        (NotificationTypes.Mention, _) => $"{sender} mentioned you",
+        (NotificationTypes.Reply, null) => "New reply in a thread",
+        (NotificationTypes.Reply, _) => $"{sender} replied in a thread",
+        (_, null) => "New message",
+        _ => $"New message from {sender}",
+    };
 }

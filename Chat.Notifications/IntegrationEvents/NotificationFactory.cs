@@ -17,16 +17,22 @@ public sealed class NotificationFactory(NotificationDbContext db, TimeProvider t
         await db.Users.Where(u => u.Id == userId).Select(u => u.Username).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Inside the consumer's transaction: each recipient's notification takes the recipient's next seq.</summary>
-    public async Task CreateAsync(
+    public Task CreateAsync(
         IEnumerable<Guid> recipients, string type, string title, string message, object data, Guid sourceEventId, DateTimeOffset eventOccurredAt,
+        CancellationToken cancellationToken, Guid? messageId = null) =>
+        CreateAsync(recipients.Select(userId => new Recipient(userId, type, title)), message, data, sourceEventId, eventOccurredAt, cancellationToken, messageId);
+
+    /// <summary>One notification per recipient, each of its own type and title (a recipient listed twice gets the first).</summary>
+    public async Task CreateAsync(
+        IEnumerable<Recipient> recipients, string message, object data, Guid sourceEventId, DateTimeOffset eventOccurredAt,
         CancellationToken cancellationToken, Guid? messageId = null)
     {
         var json = JsonSerializer.Serialize(data, NotificationView.JsonOptions);
         // Postgres keeps microseconds: a createdAt with finer ticks would make cursors from cached copies miss rows.
         var now = time.GetUtcNow();
         var createdAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-        // In id order: the counters are row locks (see NotificationLog).
-        foreach (var userId in recipients.Distinct().Order())
+        // In id order, all types together: the counters are row locks (see NotificationLog).
+        foreach (var (userId, type, title) in recipients.DistinctBy(r => r.UserId).OrderBy(r => r.UserId))
         {
             var seq = await NotificationLog.NextAsync(db, userId, cancellationToken);
             var notification = new Notification
@@ -47,3 +53,6 @@ public sealed class NotificationFactory(NotificationDbContext db, TimeProvider t
         }
     }
 }
+
+/// <summary>Who gets a notification, of which type, under which title.</summary>
+public sealed record Recipient(Guid UserId, string Type, string Title);

@@ -6,16 +6,20 @@ namespace Chat.Gateway.Schema.Notifications;
 public sealed class NotificationData
 {
     [Id]
-    [GraphQLMetadata(Description = "NEW_MESSAGE: the conversation to open.")]
+    [GraphQLMetadata(Description = "NEW_MESSAGE, MENTION, REPLY: the conversation to open.")]
     public Guid? ConversationId { get; init; }
 
     [Id]
-    [GraphQLMetadata(Description = "NEW_MESSAGE: the message.")]
+    [GraphQLMetadata(Description = "NEW_MESSAGE, MENTION, REPLY: the message.")]
     public Guid? MessageId { get; init; }
 
     [Id]
-    [GraphQLMetadata(Description = "NEW_MESSAGE: who sent it.")]
+    [GraphQLMetadata(Description = "NEW_MESSAGE, MENTION, REPLY: who sent it.")]
     public Guid? SenderId { get; init; }
+
+    [Id]
+    [GraphQLMetadata(Description = "REPLY (and any message sent as a reply): the thread's root message.")]
+    public Guid? ReplyToId { get; init; }
 
     [Id]
     [GraphQLMetadata(Description = "USER_ONLINE: who came online.")]
