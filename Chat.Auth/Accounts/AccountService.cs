@@ -91,11 +91,15 @@ public sealed class AccountService(
     public Task<User?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
 
-    public Task<List<UserSummary>> LookupAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking()
-            .Where(u => ids.Contains(u.Id))
+    public Task<List<UserSummary>> LookupAsync(
+        IReadOnlyCollection<Guid> ids, IReadOnlyCollection<string> usernames, CancellationToken cancellationToken)
+    {
+        var normalized = usernames.Select(CredentialRules.NormalizeUsername).Distinct().ToList();
+        return db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) || normalized.Contains(u.NormalizedUsername))
             .Select(u => new UserSummary(u.Id, u.Username))
             .ToListAsync(cancellationToken);
+    }
 
     private AuthResult Result(User user, IssuedRefreshToken refresh)
     {

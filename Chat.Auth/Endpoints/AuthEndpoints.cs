@@ -94,12 +94,17 @@ public static class AuthEndpoints
     public static async Task<Results<Ok<List<UserSummary>>, ValidationProblem>> Lookup(
         UserLookupRequest request, AccountService accounts, CancellationToken cancellationToken)
     {
-        if (request.Ids is null || request.Ids.Count > UserLookupRequest.MaxIds)
+        if ((request.Ids is null && request.Usernames is null) || request.Ids?.Count > UserLookupRequest.MaxIds)
         {
             return TypedResults.ValidationProblem(Errors(("ids", $"Between 0 and {UserLookupRequest.MaxIds} ids are required.")));
         }
 
-        return TypedResults.Ok(await accounts.LookupAsync([.. request.Ids.Distinct()], cancellationToken));
+        if (request.Usernames?.Count > UserLookupRequest.MaxIds || request.Usernames?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            return TypedResults.ValidationProblem(Errors(("usernames", $"At most {UserLookupRequest.MaxIds} usernames, none empty.")));
+        }
+
+        return TypedResults.Ok(await accounts.LookupAsync([.. (request.Ids ?? []).Distinct()], request.Usernames ?? [], cancellationToken));
     }
 
     private static Dictionary<string, string[]> Errors(params (string Field, string? Error)[] checks) =>

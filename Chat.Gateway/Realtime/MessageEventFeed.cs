@@ -18,7 +18,9 @@ namespace Chat.Gateway.Realtime;
 public sealed partial class MessageEventFeed(KafkaClientConfigs configs, MessageEventHub hub, ILogger<MessageEventFeed> logger)
     : BackgroundService, IHealthCheck
 {
-    public static readonly string[] TopicNames = [Topics.MessageCreated, Topics.MessageUpdated, Topics.MessageDeleted, Topics.ConversationChanged];
+    public static readonly string[] TopicNames = [
+        Topics.MessageCreated, Topics.MessageUpdated, Topics.MessageDeleted, Topics.MessageReacted, Topics.ConversationChanged,
+    ];
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private readonly string groupId = "gateway-" + Guid.NewGuid().ToString("N");

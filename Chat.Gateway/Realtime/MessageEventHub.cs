@@ -41,6 +41,9 @@ public sealed partial class MessageEventHub(ConversationMembership membership, I
             case MessageDeleted deleted:
                 await DeliverToMembersAsync(MessageEvents.From(deleted), cancellationToken);
                 break;
+            case MessageReacted reacted:
+                await DeliverToMembersAsync(MessageEvents.From(reacted), cancellationToken);
+                break;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chat.Contracts.Events;
 using Chat.Gateway.Schema.Subscriptions.Types;
+using ReactionCount = Chat.Gateway.Schema.Subscriptions.Types.ReactionCount;
 
 namespace Chat.Gateway.Realtime;
 
@@ -11,7 +12,14 @@ public static class MessageEvents
     {
         Kind = MessageEventKind.Created, MessageId = e.MessageId, ConversationId = e.ConversationId, SenderId = e.SenderId,
         Content = e.Content, ClientMessageId = e.ClientMessageId, CreatedAt = e.CreatedAt, OccurredAt = e.OccurredAt,
-        Seq = e.Seq, Cursor = CursorOf(e.Seq),
+        Seq = e.Seq, Cursor = CursorOf(e.Seq), ReplyToId = e.ReplyToId, MentionedUserIds = e.MentionedUserIds ?? [],
+    };
+
+    public static MessageEvent From(MessageReacted e) => new()
+    {
+        Kind = MessageEventKind.Reacted, MessageId = e.MessageId, ConversationId = e.ConversationId, ReactorId = e.UserId,
+        Emoji = e.Emoji, Added = e.Added, Reactions = [.. e.Reactions.Select(r => new ReactionCount { Emoji = r.Emoji, Count = r.Count })],
+        OccurredAt = e.OccurredAt, Seq = e.Seq, ChangeSeq = e.ChangeSeq, Cursor = CursorOf(e.ChangeSeq),
     };
 
     public static MessageEvent From(MessageUpdated e) => new()
@@ -35,6 +43,7 @@ public static class MessageEvents
         Kind = MessageEventKind.Created, MessageId = m.Id, ConversationId = m.ConversationId, SenderId = m.SenderId,
         Content = m.Content, ClientMessageId = m.ClientMessageId, CreatedAt = m.CreatedAt, EditedAt = m.EditedAt,
         DeletedAt = m.DeletedAt, OccurredAt = m.CreatedAt, Seq = m.Seq, Cursor = CursorOf(m.Seq),
+        ReplyToId = m.ReplyToId, MentionedUserIds = m.MentionedUserIds ?? [],
     };
 
     /// <summary>A replayed change of a conversation the subscription is for.</summary>
@@ -44,16 +53,19 @@ public static class MessageEvents
         {
             "Deleted" => MessageEventKind.Deleted,
             "Read" => MessageEventKind.Read,
+            "Reacted" => MessageEventKind.Reacted,
             _ => MessageEventKind.Edited,
         },
+        Reactions = c.Reactions,
         MessageId = c.MessageId, ConversationId = conversationId, Content = c.Content, EditedAt = c.EditedAt,
         DeletedBy = c.DeletedBy, DeletedAt = c.DeletedAt, ReaderId = c.ReaderId, ReadAt = c.ReadAt,
         OccurredAt = c.DeletedAt ?? c.ReadAt ?? c.EditedAt ?? default, Seq = c.Seq, ChangeSeq = c.ChangeSeq, Cursor = CursorOf(c.ChangeSeq),
     };
 
     /// <summary>
-    /// An event's key and position for de-duplication: new messages by seq, changes (edits, read marks, deletions —
-    /// the last on another Kafka topic, so they may overtake the others) by change position, per conversation.
+    /// An event's key and position for de-duplication: new messages by seq, changes (edits, read marks, deletions,
+    /// reactions — the last two on Kafka topics of their own, so they may overtake the others) by change position,
+    /// per conversation.
     /// </summary>
     public static (Guid Conversation, long Position)? PositionOf(MessageEvent e) =>
         (e.Kind == MessageEventKind.Created ? e.Seq : e.ChangeSeq) is { } position ? (e.ConversationId, position) : null;

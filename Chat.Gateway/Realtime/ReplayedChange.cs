@@ -14,4 +14,5 @@ public sealed record ReplayedChange(
     Guid? DeletedBy,
     DateTimeOffset? DeletedAt,
     Guid? ReaderId,
-    DateTimeOffset? ReadAt);
+    DateTimeOffset? ReadAt,
+    IReadOnlyList<Chat.Gateway.Schema.Subscriptions.Types.ReactionCount>? Reactions = null);

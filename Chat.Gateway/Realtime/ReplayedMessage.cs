@@ -10,4 +10,6 @@ public sealed record ReplayedMessage(
     DateTimeOffset CreatedAt,
     DateTimeOffset? EditedAt,
     DateTimeOffset? DeletedAt,
-    long Seq);
+    long Seq,
+    Guid? ReplyToId = null,
+    IReadOnlyList<Guid>? MentionedUserIds = null);

@@ -14,6 +14,7 @@ public sealed class MutationType : RootOperationType
         AddFieldsOf<AuthMutations>();
         AddFieldsOf<PresenceMutations>();
         AddFieldsOf<MessagingMutations>();
+        AddFieldsOf<ConversationFeatureMutations>();
         AddFieldsOf<NotificationMutations>();
         AddFieldsOf<TypingMutations>();
     }

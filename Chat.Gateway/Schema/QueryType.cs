@@ -13,6 +13,7 @@ public sealed class QueryType : RootOperationType
         AddFieldsOf<AuthQueries>();
         AddFieldsOf<PresenceQueries>();
         AddFieldsOf<MessagingQueries>();
+        AddFieldsOf<ConversationFeatureQueries>();
         AddFieldsOf<NotificationQueries>();
     }
 }

@@ -22,6 +22,12 @@ public sealed class ArgumentNames(IReadOnlyDictionary<string, string> graphQLNam
         ["cursor"] = "after",
     });
 
+    /// <summary><c>sendMessage</c>: the gateway resolves the text's @usernames into <c>mentionedUserIds</c>.</summary>
+    public static ArgumentNames Send { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["mentionedUserIds"] = "content",
+    });
+
     /// <summary>Names that are the same on both sides.</summary>
     public static ArgumentNames Same { get; } = new(new Dictionary<string, string>());
 

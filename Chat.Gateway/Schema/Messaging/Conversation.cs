@@ -31,6 +31,12 @@ public sealed class Conversation
     [GraphQLMetadata(Description = "Messages of others after the caller's read pointer.")]
     public int UnreadCount { get; init; }
 
+    [GraphQLMetadata(Description = "Whether the caller muted it: no NEW_MESSAGE notifications (mentions and replies still notify).")]
+    public bool IsMuted { get; init; }
+
+    [GraphQLMetadata(Description = "When the caller's mute ends; null while muted until unmuted, or not muted.")]
+    public DateTimeOffset? MutedUntil { get; init; }
+
     [Ignore]
     public string Cursor { get; init; } = "";
 

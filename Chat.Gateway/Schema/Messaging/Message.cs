@@ -43,8 +43,26 @@ public sealed class Message
 
     public bool IsDeleted => DeletedAt is not null;
 
+    [Id]
+    [GraphQLMetadata(Description = "The thread's root message when this message is a reply (a reply to a reply joins the root's thread).")]
+    public Guid? ReplyToId { get; init; }
+
+    [Id]
+    [GraphQLMetadata(Description = "Members the text mentions with @username, resolved when it was sent.")]
+    public IReadOnlyList<Guid> MentionedUserIds { get; init; } = [];
+
+    [GraphQLMetadata(Description = "Reaction counts per emoji, in the order the emoji were first used; reactedByMe is the caller's.")]
+    public IReadOnlyList<Reaction> Reactions { get; init; } = [];
+
+    [GraphQLMetadata(Description = "The thread this message roots; null while it has no replies.")]
+    public ThreadSummary? Thread { get; init; }
+
     [Ignore]
     public string Cursor { get; init; } = "";
 
     public IDataLoaderResult<Participant?> Sender([FromServices] UserDirectory users) => users.Load(SenderId);
+
+    [GraphQLMetadata(Description = "The mentioned members, resolved with every other user of the request in one batched lookup.")]
+    [Complexity(1, 5)]
+    public IDataLoaderResult<Participant[]> Mentions([FromServices] UserDirectory users) => users.LoadMany(MentionedUserIds);
 }

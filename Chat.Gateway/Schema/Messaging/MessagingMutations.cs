@@ -49,12 +49,15 @@ public sealed class MessagingMutations
         return await messaging.LeaveAsync(conversationId, cancellationToken);
     }
 
-    [GraphQLMetadata(Description = "Sends a message (1-4000 characters after trimming). Retrying with the same clientMessageId returns the same message.")]
+    [GraphQLMetadata(Description = "Sends a message (1-4000 characters after trimming). Retrying with the same clientMessageId returns the same message. "
+        + "@username mentions a member (a MENTION notification, even if they muted the conversation); replyToId replies in a thread.")]
     public static async Task<Message?> SendMessage(
-        IResolveFieldContext context, SendMessageInput input, [FromServices] MessagingServiceClient messaging, CancellationToken cancellationToken)
+        IResolveFieldContext context, SendMessageInput input,
+        [FromServices] AuthServiceClient auth, [FromServices] MessagingServiceClient messaging, CancellationToken cancellationToken)
     {
         context.RequireUserId();
-        return await messaging.SendMessageAsync(input, cancellationToken);
+        var mentioned = await Mentions.ResolveAsync(input.Content, auth, cancellationToken);
+        return await messaging.SendMessageAsync(input, mentioned, cancellationToken);
     }
 
     [GraphQLMetadata(Description = "Edits the caller's own message.")]

@@ -2,7 +2,10 @@ using GraphQL;
 
 namespace Chat.Gateway.Schema.Messaging;
 
-/// <summary><see cref="ClientMessageId"/> makes retries safe: the same id returns the first send's message.</summary>
+/// <summary>
+/// <see cref="ClientMessageId"/> makes retries safe: the same id returns the first send's message. <see cref="ReplyToId"/>
+/// sends it as a reply in that message's thread. <c>@username</c> in the content mentions a member.
+/// </summary>
 public sealed class SendMessageInput
 {
     [Id]
@@ -11,4 +14,7 @@ public sealed class SendMessageInput
     public required string Content { get; init; }
 
     public string? ClientMessageId { get; init; }
+
+    [Id]
+    public Guid? ReplyToId { get; init; }
 }

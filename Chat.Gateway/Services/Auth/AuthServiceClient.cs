@@ -35,4 +35,8 @@ public sealed class AuthServiceClient(HttpClient http, ILogger<AuthServiceClient
     public async Task<Dictionary<Guid, Schema.Messaging.Participant>> LookupUsersAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
         (await _api.SendAsync<List<Schema.Messaging.Participant>>(HttpMethod.Post, "/auth/users/lookup", new { ids }, cancellationToken))
             .ToDictionary(user => user.Id);
+
+    /// <summary>The users with these usernames (case-insensitive); unknown names are absent from the result.</summary>
+    public Task<List<Schema.Messaging.Participant>> LookupUsernamesAsync(IReadOnlyList<string> usernames, CancellationToken cancellationToken) =>
+        _api.SendAsync<List<Schema.Messaging.Participant>>(HttpMethod.Post, "/auth/users/lookup", new { usernames }, cancellationToken);
 }

@@ -40,8 +40,37 @@ public sealed class MessagingServiceClient(HttpClient http, ILogger<MessagingSer
         _api.SendAsync<Page<Message>>(HttpMethod.Get, $"/messages/search?q={Uri.EscapeDataString(query)}" + PageQuery(first, after, "&"), null,
             cancellationToken, ArgumentNames.Search);
 
-    public Task<Message> SendMessageAsync(SendMessageInput input, CancellationToken cancellationToken) =>
-        _api.SendAsync<Message>(HttpMethod.Post, "/messages", new { input.ConversationId, input.Content, input.ClientMessageId }, cancellationToken);
+    public Task<Message> SendMessageAsync(SendMessageInput input, IReadOnlyList<Guid> mentionedUserIds, CancellationToken cancellationToken) =>
+        _api.SendAsync<Message>(HttpMethod.Post, "/messages",
+            new { input.ConversationId, input.Content, input.ClientMessageId, input.ReplyToId, mentionedUserIds }, cancellationToken,
+            ArgumentNames.Send);
+
+    public Task<Message> AddReactionAsync(Guid messageId, string emoji, CancellationToken cancellationToken) =>
+        _api.SendAsync<Message>(HttpMethod.Put, $"/messages/{messageId}/reactions/{Uri.EscapeDataString(emoji)}", null, cancellationToken);
+
+    public Task<Message> RemoveReactionAsync(Guid messageId, string emoji, CancellationToken cancellationToken) =>
+        _api.SendAsync<Message>(HttpMethod.Delete, $"/messages/{messageId}/reactions/{Uri.EscapeDataString(emoji)}", null, cancellationToken);
+
+    public Task<Page<Reactor>> ReactorsAsync(Guid messageId, string emoji, int? first, string? after, CancellationToken cancellationToken) =>
+        _api.SendAsync<Page<Reactor>>(HttpMethod.Get,
+            $"/messages/{messageId}/reactions?emoji={Uri.EscapeDataString(emoji)}" + PageQuery(first, after, "&"), null, cancellationToken,
+            ArgumentNames.Paging);
+
+    public Task<Page<Message>> ThreadAsync(Guid messageId, int? first, string? after, CancellationToken cancellationToken) =>
+        _api.SendAsync<Page<Message>>(HttpMethod.Get, $"/messages/{messageId}/thread" + PageQuery(first, after), null, cancellationToken,
+            ArgumentNames.Paging);
+
+    public Task<Message> MarkThreadReadAsync(Guid messageId, CancellationToken cancellationToken) =>
+        _api.SendAsync<Message>(HttpMethod.Patch, $"/messages/{messageId}/thread/read", null, cancellationToken);
+
+    public Task<List<MessageVersion>> VersionsAsync(Guid messageId, CancellationToken cancellationToken) =>
+        _api.SendAsync<List<MessageVersion>>(HttpMethod.Get, $"/messages/{messageId}/versions", null, cancellationToken);
+
+    public Task<Conversation> MuteAsync(Guid conversationId, DateTimeOffset? until, CancellationToken cancellationToken) =>
+        _api.SendAsync<Conversation>(HttpMethod.Put, $"/conversations/{conversationId}/mute", new { until }, cancellationToken);
+
+    public Task<Conversation> UnmuteAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        _api.SendAsync<Conversation>(HttpMethod.Delete, $"/conversations/{conversationId}/mute", null, cancellationToken);
 
     public Task<Message> EditMessageAsync(Guid id, string content, CancellationToken cancellationToken) =>
         _api.SendAsync<Message>(HttpMethod.Patch, $"/messages/{id}", new { content }, cancellationToken);

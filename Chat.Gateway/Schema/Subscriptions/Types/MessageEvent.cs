@@ -4,7 +4,8 @@ namespace Chat.Gateway.Schema.Subscriptions.Types;
 
 /// <summary>
 /// A message event relayed from Messaging's Kafka topics. Which fields are set depends on <see cref="Kind"/>:
-/// content for CREATED and EDITED, reader for READ (so a sender sees "read"), deleter for DELETED. Every event has
+/// content for CREATED and EDITED, reader for READ (so a sender sees "read"), deleter for DELETED, reactor, emoji and
+/// counts for REACTED. Every event has
 /// the message's <see cref="Seq"/>; a change also its <see cref="ChangeSeq"/>; <see cref="Cursor"/> is what to pass as
 /// <c>after</c> to resume the subscription that delivered it.
 /// </summary>
@@ -47,6 +48,27 @@ public sealed class MessageEvent
     public Guid? DeletedBy { get; init; }
 
     public DateTimeOffset? DeletedAt { get; init; }
+
+    [Id]
+    [GraphQLMetadata(Description = "CREATED: the thread's root when the message is a reply.")]
+    public Guid? ReplyToId { get; init; }
+
+    [Id]
+    [GraphQLMetadata(Description = "CREATED: the members the message mentions.")]
+    public IReadOnlyList<Guid>? MentionedUserIds { get; init; }
+
+    [Id]
+    [GraphQLMetadata(Description = "REACTED (live): who added or removed a reaction.")]
+    public Guid? ReactorId { get; init; }
+
+    [GraphQLMetadata(Description = "REACTED (live): the emoji added or removed.")]
+    public string? Emoji { get; init; }
+
+    [GraphQLMetadata(Description = "REACTED (live): true when added, false when removed.")]
+    public bool? Added { get; init; }
+
+    [GraphQLMetadata(Description = "REACTED and EDITED: the message's reaction counts now (a replayed REACTED has only these).")]
+    public IReadOnlyList<ReactionCount>? Reactions { get; init; }
 
     public DateTimeOffset OccurredAt { get; init; }
 }
