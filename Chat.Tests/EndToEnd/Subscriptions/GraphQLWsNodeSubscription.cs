@@ -113,6 +113,19 @@ public sealed class GraphQLWsNodeSubscription : IAsyncDisposable
         return (line["payload"]!["data"]![field]!, DateTimeOffset.FromUnixTimeMilliseconds(line["at"]!.GetValue<long>()));
     }
 
+    /// <summary>Like <see cref="NextDataAsync"/>, but null when nothing matches in time.</summary>
+    public async Task<JsonNode?> TryNextDataAsync(string field, Func<JsonNode, bool> match, TimeSpan timeout)
+    {
+        try
+        {
+            return (await NextDataAsync(field, match, timeout)).Data;
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
