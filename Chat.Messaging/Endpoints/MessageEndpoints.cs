@@ -17,8 +17,9 @@ public static class MessageEndpoints
         messages.MapPatch("/{id:guid}/read", MarkRead);
         messages.MapPatch("/{id:guid}", Edit);
         messages.MapDelete("/{id:guid}", Delete);
-        messages.MapPut("/{id:guid}/reactions/{emoji}", React);
-        messages.MapDelete("/{id:guid}/reactions/{emoji}", Unreact);
+        // The emoji travels in the query string, like the reactors page's: any string reaches validation intact.
+        messages.MapPut("/{id:guid}/reactions", React);
+        messages.MapDelete("/{id:guid}/reactions", Unreact);
         messages.MapGet("/{id:guid}/reactions", Reactors);
         messages.MapGet("/{id:guid}/thread", Thread);
         messages.MapPatch("/{id:guid}/thread/read", MarkThreadRead);
@@ -61,11 +62,11 @@ public static class MessageEndpoints
 
     /// <summary>200 with the message as the caller now sees it; reacting again with the same emoji changes nothing.</summary>
     public static async Task<Ok<MessageDto>> React(
-        Guid id, string emoji, ClaimsPrincipal principal, ReactionService reactions, CancellationToken cancellationToken) =>
+        Guid id, ClaimsPrincipal principal, ReactionService reactions, CancellationToken cancellationToken, string? emoji = null) =>
         TypedResults.Ok(await reactions.AddAsync(principal.UserId(), id, emoji, cancellationToken));
 
     public static async Task<Ok<MessageDto>> Unreact(
-        Guid id, string emoji, ClaimsPrincipal principal, ReactionService reactions, CancellationToken cancellationToken) =>
+        Guid id, ClaimsPrincipal principal, ReactionService reactions, CancellationToken cancellationToken, string? emoji = null) =>
         TypedResults.Ok(await reactions.RemoveAsync(principal.UserId(), id, emoji, cancellationToken));
 
     /// <summary>Who reacted with <c>emoji</c>, oldest first.</summary>

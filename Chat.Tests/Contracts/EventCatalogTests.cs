@@ -32,13 +32,15 @@ public sealed class EventCatalogTests
         var descriptor = EventCatalog.For<MessageCreated>();
 
         Assert.Equal("message.created-value", descriptor.Subject);
-        Assert.Equal(4, descriptor.CurrentVersion);
-        Assert.Equal(descriptor.SchemaVersions[3], descriptor.CurrentSchema);
+        Assert.Equal(5, descriptor.CurrentVersion);
+        Assert.Equal(descriptor.SchemaVersions[4], descriptor.CurrentSchema);
         Assert.DoesNotContain("clientMessageId", descriptor.SchemaVersions[0]);
         Assert.Contains("clientMessageId", descriptor.SchemaVersions[1]);
         Assert.Contains("https://json-schema.org/draft/2020-12/schema", descriptor.SchemaVersions[2]);
         Assert.DoesNotContain("\"seq\"", descriptor.SchemaVersions[2]);
         Assert.Contains("\"seq\"", descriptor.SchemaVersions[3]);
+        Assert.DoesNotContain("mentionedUserIds", descriptor.SchemaVersions[3]);
+        Assert.Contains("mentionedUserIds", descriptor.SchemaVersions[4]);
     }
 
     [Fact]
@@ -51,7 +53,7 @@ public sealed class EventCatalogTests
         Assert.NotEqual(first.EventId, second.EventId);
         Assert.InRange(first.OccurredAt, before, DateTimeOffset.UtcNow);
         Assert.Equal(2, first.SchemaVersion);
-        Assert.Equal(4, SampleEvents.All.OfType<MessageCreated>().First().SchemaVersion);
+        Assert.Equal(5, SampleEvents.All.OfType<MessageCreated>().First().SchemaVersion);
     }
 
     [Theory]

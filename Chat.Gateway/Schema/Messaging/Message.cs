@@ -52,6 +52,8 @@ public sealed class Message
     public IReadOnlyList<Guid> MentionedUserIds { get; init; } = [];
 
     [GraphQLMetadata(Description = "Reaction counts per emoji, in the order the emoji were first used; reactedByMe is the caller's.")]
+    // Costed as a few emoji, not the default list multiplier: the counts come with the message, no call of their own.
+    [Complexity(1, 3)]
     public IReadOnlyList<Reaction> Reactions { get; init; } = [];
 
     [GraphQLMetadata(Description = "The thread this message roots; null while it has no replies.")]

@@ -46,10 +46,10 @@ public sealed class MessagingServiceClient(HttpClient http, ILogger<MessagingSer
             ArgumentNames.Send);
 
     public Task<Message> AddReactionAsync(Guid messageId, string emoji, CancellationToken cancellationToken) =>
-        _api.SendAsync<Message>(HttpMethod.Put, $"/messages/{messageId}/reactions/{Uri.EscapeDataString(emoji)}", null, cancellationToken);
+        _api.SendAsync<Message>(HttpMethod.Put, $"/messages/{messageId}/reactions?emoji={Uri.EscapeDataString(emoji)}", null, cancellationToken);
 
     public Task<Message> RemoveReactionAsync(Guid messageId, string emoji, CancellationToken cancellationToken) =>
-        _api.SendAsync<Message>(HttpMethod.Delete, $"/messages/{messageId}/reactions/{Uri.EscapeDataString(emoji)}", null, cancellationToken);
+        _api.SendAsync<Message>(HttpMethod.Delete, $"/messages/{messageId}/reactions?emoji={Uri.EscapeDataString(emoji)}", null, cancellationToken);
 
     public Task<Page<Reactor>> ReactorsAsync(Guid messageId, string emoji, int? first, string? after, CancellationToken cancellationToken) =>
         _api.SendAsync<Page<Reactor>>(HttpMethod.Get,

@@ -7,7 +7,7 @@ namespace Chat.Tests.EndToEnd.Features;
 [Collection(DistributedAppCollection.Name)]
 public sealed class MentionsAndMutingThroughGatewayTests(DistributedAppFixture fixture) : IDisposable
 {
-    private const string Mute = "mutation($id: ID!, $until: DateTime) { muteConversation(conversationId: $id, until: $until) { isMuted mutedUntil unreadCount } }";
+    private const string Mute = "mutation($id: ID!, $until: DateTimeOffset) { muteConversation(conversationId: $id, until: $until) { isMuted mutedUntil unreadCount } }";
     private const string Unmute = "mutation($id: ID!) { unmuteConversation(conversationId: $id) { isMuted mutedUntil } }";
     private readonly GraphQLClient _client = new(fixture.GatewayUrl);
 

@@ -92,7 +92,7 @@ public sealed class ThreadsThroughGatewayTests(DistributedAppFixture fixture) : 
 
     private static async Task<JsonNode> RootAsync(ChatUser user, string conversationId, string rootId)
     {
-        var edges = (await user.SendAsync($"query($id: ID!) {{ messages(conversationId: $id, first: 100) {{ edges {{ node {{ {Summary} }} }} }} }}",
+        var edges = (await user.SendAsync($"query($id: ID!) {{ messages(conversationId: $id, first: 20) {{ edges {{ node {{ {Summary} }} }} }} }}",
             new { id = conversationId })).EnsureNoErrors().Data!["messages"]!["edges"]!.AsArray();
         return edges.Select(e => e!["node"]!).Single(n => Id(n) == rootId);
     }
