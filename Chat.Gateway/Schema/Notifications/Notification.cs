@@ -16,7 +16,7 @@ public sealed class Notification
     [Id]
     public Guid UserId { get; init; }
 
-    [GraphQLMetadata(Description = "NEW_MESSAGE or USER_ONLINE.")]
+    [GraphQLMetadata(Description = "NEW_MESSAGE, MENTION, REPLY or USER_ONLINE.")]
     public required string Type { get; init; }
 
     public required string Title { get; init; }

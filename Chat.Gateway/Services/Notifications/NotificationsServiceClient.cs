@@ -22,6 +22,7 @@ public sealed class NotificationsServiceClient(HttpClient http, ILogger<Notifica
         return new NotificationConnection
         {
             Nodes = page.Items,
+            Edges = [.. page.Items.Zip(page.ItemCursors ?? [], (node, cursor) => new NotificationEdge { Cursor = cursor, Node = node })],
             PageInfo = new PageInfo { HasNextPage = page.HasNextPage, EndCursor = page.EndCursor },
             UnreadCount = page.UnreadCount,
         };
@@ -39,7 +40,8 @@ public sealed class NotificationsServiceClient(HttpClient http, ILogger<Notifica
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken) =>
         _api.SendAsync<object>(HttpMethod.Delete, $"/notifications/{id}", null, cancellationToken);
 
-    private sealed record NotificationPage(IReadOnlyList<Notification> Items, int UnreadCount, bool HasNextPage, string? EndCursor);
+    private sealed record NotificationPage(
+        IReadOnlyList<Notification> Items, int UnreadCount, bool HasNextPage, string? EndCursor, IReadOnlyList<string>? ItemCursors);
 
     private sealed record UnreadCount([property: System.Text.Json.Serialization.JsonPropertyName("unreadCount")] int Count);
 

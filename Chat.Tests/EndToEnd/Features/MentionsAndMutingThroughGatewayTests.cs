@@ -28,6 +28,26 @@ public sealed class MentionsAndMutingThroughGatewayTests(DistributedAppFixture f
     }
 
     [Fact]
+    public async Task AReplyWithAMention_ArrivesLiveOnMessageAdded_WithItsThreadAndMentions()
+    {
+        var (alice, bob) = (await Register("alice"), await Register("bob"));
+        var conversationId = Id(await alice.CreateConversationAsync([bob]));
+        var rootId = Id(await SendAsync(alice, conversationId, "root"));
+        await using var bobs = await Subscriptions.GraphQLWsNodeSubscription.StartAsync(fixture.GatewayUrl, bob.AccessToken,
+            "subscription($c: ID) { messageAdded(conversationId: $c) { messageId replyToId mentionedUserIds content } }", variables: new { c = conversationId });
+
+        // Live once a message reaches it; the reply is sent until one does (each is a new message, all in the thread).
+        var live = await Eventually.ReturnsAsync(async () =>
+        {
+            var replyId = Id(await SendAsync(alice, conversationId, $"@{bob.Username} in thread", rootId));
+            return await bobs.TryNextDataAsync("messageAdded", m => m["messageId"]!.GetValue<string>() == replyId, TimeSpan.FromSeconds(2));
+        }, got => got is not null, Patience, "a live reply");
+
+        Assert.Equal(rootId, live!["replyToId"]!.GetValue<string>());
+        Assert.Equal([bob.Id.ToString()], live["mentionedUserIds"]!.AsArray().Select(id => id!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task MentioningSomeoneWhoIsNotAMember_IsRefused()
     {
         var (alice, bob, outsider) = (await Register("alice"), await Register("bob"), await Register("outsider"));
