@@ -20,12 +20,16 @@ public sealed class ConversationViews(ChatDbContext db, MessageViews messageView
         IReadOnlyList<Conversation> conversations, Guid caller, CancellationToken cancellationToken)
     {
         var ids = conversations.Select(c => c.Id).ToList();
-        var members = (await db.Members.AsNoTracking()
-                .Where(m => ids.Contains(m.ConversationId))
-                .OrderBy(m => m.JoinedAt).ThenBy(m => m.UserId)
-                .Select(m => new { m.ConversationId, m.UserId })
-                .ToListAsync(cancellationToken))
-            .ToLookup(m => m.ConversationId, m => m.UserId);
+        var memberRows = await db.Members.AsNoTracking()
+            .Where(m => ids.Contains(m.ConversationId))
+            .OrderBy(m => m.JoinedAt).ThenBy(m => m.UserId)
+            .Select(m => new { m.ConversationId, m.UserId, m.MutedAt, m.MutedUntil })
+            .ToListAsync(cancellationToken);
+        var members = memberRows.ToLookup(m => m.ConversationId, m => m.UserId);
+        // The caller's own rows say whether they muted each conversation.
+        var now = time.GetUtcNow();
+        var mutedUntil = memberRows.Where(m => m.UserId == caller && ConversationMember.IsMuted(m.MutedAt, m.MutedUntil, now))
+            .ToDictionary(m => m.ConversationId, m => m.MutedUntil);
 
         // DISTINCT ON walks the (conversation_id, seq) index once per conversation.
         var lastMessages = await db.Messages
@@ -36,17 +40,14 @@ public sealed class ConversationViews(ChatDbContext db, MessageViews messageView
             .ToDictionary(m => m.ConversationId);
 
         var unread = await UnreadCountsAsync(ids, caller, cancellationToken);
-        var mine = await db.Members.AsNoTracking().Where(m => m.UserId == caller && ids.Contains(m.ConversationId))
-            .ToDictionaryAsync(m => m.ConversationId, cancellationToken);
-        var now = time.GetUtcNow();
 
         return [.. conversations.Select(c => new ConversationDto(
             c.Id, c.IsGroup, c.Title, c.CreatedBy, [.. members[c.Id]], c.LastMessageAt, c.CreatedAt, c.UpdatedAt,
             lastMessageViews.GetValueOrDefault(c.Id),
             unread.GetValueOrDefault(c.Id),
             new Cursor(c.LastMessageAt ?? c.CreatedAt, c.Id).Encode(),
-            mine.TryGetValue(c.Id, out var me) && me.IsMutedAt(now),
-            me?.IsMutedAt(now) == true ? me.MutedUntil : null))];
+            mutedUntil.ContainsKey(c.Id),
+            mutedUntil.GetValueOrDefault(c.Id)))];
     }
 
     /// <summary>Messages of others after the caller's read pointer, tombstones excluded.</summary>

@@ -29,7 +29,10 @@ public sealed class ConversationMember
     /// <summary>When a mute ends by itself; null for a mute until unmuted.</summary>
     public DateTimeOffset? MutedUntil { get; set; }
 
-    public bool IsMutedAt(DateTimeOffset now) => MutedAt is not null && (MutedUntil is null || MutedUntil > now);
+    public bool IsMutedAt(DateTimeOffset now) => IsMuted(MutedAt, MutedUntil, now);
+
+    public static bool IsMuted(DateTimeOffset? mutedAt, DateTimeOffset? mutedUntil, DateTimeOffset now) =>
+        mutedAt is not null && (mutedUntil is null || mutedUntil > now);
 
     /// <summary>Postgres xmin: two read marks racing on one pointer are detected, so it only moves forward.</summary>
     public uint Version { get; set; }

@@ -3,6 +3,7 @@ using Chat.Messaging.Conversations;
 using Chat.Messaging.Data;
 using Chat.Messaging.Domain;
 using Chat.Messaging.Endpoints.Contracts;
+using Chat.Messaging.Paging;
 using Chat.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,8 @@ public sealed class MessageService(ChatDbContext db, MessageViews views, TimePro
         {
             var stored = await db.InTransactionAsync(
                 ct => StoreAsync(caller, conversationId, new NewMessage(content, clientMessageId, replyToId, mentions), ct), cancellationToken);
-            return (await views.OneAsync(stored, caller, cancellationToken), true);
+            // A new message has no reactions and no thread yet: nothing to look up on the hot path.
+            return (MessageDto.From(stored, new SeqCursor(stored.Seq).Encode(), [], 0), true);
         }
         catch (DbUpdateException exception) when (clientMessageId is not null && UniqueViolation.Of(exception, ChatDbContext.UniqueClientMessageIdIndex))
         {
