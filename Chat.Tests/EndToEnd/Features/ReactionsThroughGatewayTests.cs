@@ -47,6 +47,22 @@ public sealed class ReactionsThroughGatewayTests(DistributedAppFixture fixture) 
     }
 
     [Fact]
+    public async Task ConcurrentReactions_OneMemberRepeating_CountOnce_ManyMembersAtOnce_AreAllCounted()
+    {
+        var alice = await Register("alice");
+        var members = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Register("member")));
+        var conversationId = Id(await alice.CreateConversationAsync(members));
+        var messageId = Id(await SendAsync(alice, conversationId, "vote 👍"));
+
+        var repeats = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => alice.SendAsync(Add, new { id = messageId, emoji = "🔥" })));
+        var votes = await Task.WhenAll(members.Select(member => member.SendAsync(Add, new { id = messageId, emoji = "👍" })));
+
+        Assert.All(repeats.Concat(votes), response => response.EnsureNoErrors());
+        var counts = Reactions((await alice.SendAsync(Add, new { id = messageId, emoji = "🔥" })).EnsureNoErrors().Data!["addReaction"]!);
+        Assert.Equal([("🔥", 1, true), ("👍", 8, false)], counts);
+    }
+
+    [Fact]
     public async Task AReaction_IsLiveOnMessageUpdated_AndReplaysAfterACursor()
     {
         var (alice, bob) = (await Register("alice"), await Register("bob"));
