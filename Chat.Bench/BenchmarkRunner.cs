@@ -58,7 +58,7 @@ public static class BenchmarkRunner
             Every scenario measures an app that runs in its own processes. Start one in another terminal with
               {AppSettings.StartCommand("/tmp/bench-data")}
             (Release builds, limits for one load-generating IP raised), or pass --start-app to have the benchmark
-            launch that (free ports, a fresh data folder) and stop it at the end.
+            launch that (free ports, a fresh data folder, its log beside it) and stop it at the end.
             Target options: --gateway URL (default {BenchmarkTarget.DefaultGateway}; 'direct': the gateway process's
             own port, past DCP's proxy), --data-dir DIR (which app, for CPU figures and chat-db), --chat-db CONNSTRING.
             """);

@@ -8,7 +8,7 @@ namespace Chat.Bench;
 /// The running app a scenario measures: its gateway URL, its processes (for CPU and memory, when the AppHost is found
 /// on this machine) and chat-db (for the raw-INSERT floor). Options: <c>--gateway URL</c> (default
 /// http://127.0.0.1:3000/graphql; <c>direct</c>: the gateway process's own port, past DCP's proxy), <c>--data-dir</c>
-/// (which app, when several run), <c>--chat-db CONNECTIONSTRING</c>, <c>--start-app</c> (launch one for the run).
+/// (which app, when several run), <c>--chat-db CONNECTIONSTRING</c>, <c>--start-app</c> (launch one for the run; <c>--keep-data</c> keeps its data folder).
 /// </summary>
 public sealed class BenchmarkTarget : IAsyncDisposable
 {
@@ -43,7 +43,7 @@ public sealed class BenchmarkTarget : IAsyncDisposable
         if (options.Flag("--start-app"))
         {
             dataDirectory ??= Path.Combine(Path.GetTempPath(), $"chat-bench-{Environment.ProcessId}");
-            launcher = AppLauncher.Start(RepositoryRoot(), dataDirectory);
+            launcher = AppLauncher.Start(RepositoryRoot(), dataDirectory, options.Flag("--keep-data"));
             app = await launcher.WaitForAppHostAsync(cancellationToken);
             // Free ports: the well-known 3000 is not the launched app's.
             gatewayOption ??= "direct";

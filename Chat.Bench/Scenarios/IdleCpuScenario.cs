@@ -5,7 +5,7 @@ namespace Chat.Bench.Scenarios;
 
 /// <summary>
 /// What the app burns doing nothing: CPU of every one of its processes over <c>--duration</c> seconds (default 30)
-/// with no client, as % of one core. Polls, health probes, sweepers and telemetry show up here.
+/// with no client, as % of one core, after <c>--settle</c> seconds (default 20) of quiet. Polls, health probes, sweepers and telemetry show up here.
 /// </summary>
 public sealed class IdleCpuScenario : IBenchmarkScenario
 {
@@ -16,6 +16,10 @@ public sealed class IdleCpuScenario : IBenchmarkScenario
     public async Task RunAsync(BenchmarkTarget target, CommandLine options, CancellationToken cancellationToken)
     {
         var duration = TimeSpan.FromSeconds(options.Seconds("--duration", 30));
+        // Right after start-up the services still JIT, migrate and warm caches: that is not idle.
+        var settle = TimeSpan.FromSeconds(options.Seconds("--settle", 20));
+        Console.WriteLine($"settling for {settle.TotalSeconds:0} s first (--settle)...");
+        await Task.Delay(settle, cancellationToken);
         var cpu = CpuMeter.Start(target.App) ?? throw new InvalidOperationException("idle-cpu needs the app's AppHost on this machine (see --data-dir).");
         await Task.Delay(duration, cancellationToken);
         var usage = cpu.Stop();
