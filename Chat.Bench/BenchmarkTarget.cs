@@ -113,7 +113,8 @@ public sealed class BenchmarkTarget : IAsyncDisposable
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + limit;
-        while (true)
+        string? lastProblem = null;
+        while (DateTime.UtcNow < deadline)
         {
             try
             {
@@ -122,16 +123,15 @@ public sealed class BenchmarkTarget : IAsyncDisposable
                 {
                     return;
                 }
+                lastProblem = $"HTTP {(int)response.StatusCode}";
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new InvalidOperationException($"No gateway answers at {Gateway}: start the app first (see the usage) or pass --gateway.", exception);
-                }
+                lastProblem = exception.Message;
             }
             await Task.Delay(1000, cancellationToken);
         }
+        throw new InvalidOperationException($"No gateway answers at {Gateway} ({lastProblem}): start the app first (see the usage) or pass --gateway.");
     }
 
     /// <summary>The gateway process's own listening URL (ASPNETCORE_URLS), once it runs.</summary>
