@@ -8,7 +8,7 @@ namespace Chat.Bench;
 /// The running app a scenario measures: its gateway URL, its processes (for CPU and memory, when the AppHost is found
 /// on this machine) and chat-db (for the raw-INSERT floor). Options: <c>--gateway URL</c> (default
 /// http://127.0.0.1:3000/graphql; <c>direct</c>: the gateway process's own port, past DCP's proxy), <c>--data-dir</c>
-/// (which app, when several run), <c>--chat-db CONNECTIONSTRING</c>, <c>--start-app</c> (launch one for the run; <c>--keep-data</c> keeps its data folder).
+/// (which app, when several run), <c>--chat-db CONNECTIONSTRING</c>, <c>--redis CONNECTIONSTRING</c>, <c>--start-app</c> (launch one for the run; <c>--keep-data</c> keeps its data folder).
 /// </summary>
 public sealed class BenchmarkTarget : IAsyncDisposable
 {
@@ -82,6 +82,23 @@ public sealed class BenchmarkTarget : IAsyncDisposable
             throw new InvalidOperationException("chat-db not found: pass --chat-db 'Host=...;Port=...;Username=postgres;Password=...;Database=chat' or --data-dir.");
         }
         return $"Host=127.0.0.1;Port=5433;Username=postgres;Password={File.ReadAllText(secret).Trim()};Database=chat";
+    }
+
+    /// <summary>Redis' connection string: the option, else what the gateway was given, else the data folder's secret on 6379.</summary>
+    public string RedisConnectionString(CommandLine options)
+    {
+        if (options.Value("--redis") is { } option)
+        {
+            return option;
+        }
+        if (App?.Find(ProcessRoles.Gateway)?.Environment("ConnectionStrings__redis") is { } fromGateway)
+        {
+            return fromGateway;
+        }
+        var secret = DataDirectory is null ? null : Path.Combine(DataDirectory, "secrets", "redis");
+        return secret is not null && File.Exists(secret)
+            ? $"127.0.0.1:6379,password={File.ReadAllText(secret).Trim()}"
+            : throw new InvalidOperationException("Redis not found: pass --redis 'HOST:PORT,password=...' or --data-dir.");
     }
 
     public void Describe()

@@ -8,8 +8,8 @@ namespace Chat.Bench.Scenarios;
 /// Closed-loop sendMessage counted by DELIVERY at several concurrency levels: each sender waits for its recipient's
 /// messageAdded before the next send (1:1 conversations, or with <c>--group</c> one group conversation of all the
 /// level's senders). Per level: warm-up until stable, a measured window (throughput, latency, CPU of all the app's
-/// processes), a drain that reports what was still in flight, then the raw-INSERT floor at the same concurrency
-/// with the app idle. Options: <c>--levels 1,4,16,64 --duration 20 --group --wait message|both --drain 60
+/// processes), a drain that reports what was still in flight, then the floor at the same concurrency with the app
+/// idle: raw single-row INSERTs on chat-db and Redis PUBLISH. Options: <c>--levels 1,4,16,64 --duration 20 --group --wait message|both --drain 60
 /// --warmup-window 2 --warmup-max 60 --timeout 10 --no-baseline</c>.
 /// </summary>
 public sealed class SendMessageScenario : IBenchmarkScenario
@@ -29,7 +29,9 @@ public sealed class SendMessageScenario : IBenchmarkScenario
         var warmUpLimit = TimeSpan.FromSeconds(options.Seconds("--warmup-max", 60));
         var timeout = TimeSpan.FromSeconds(options.Seconds("--timeout", 10));
 
-        await using var baseline = options.Flag("--no-baseline") ? null : await RawInsertBaseline.CreateAsync(target.ChatDbConnectionString(), cancellationToken);
+        var withFloor = !options.Flag("--no-baseline");
+        await using var baseline = withFloor ? await RawInsertBaseline.CreateAsync(target.ChatDbConnectionString(), cancellationToken) : null;
+        await using var publishFloor = withFloor ? await RawPublishBaseline.CreateAsync(target.RedisConnectionString(options)) : null;
         Console.WriteLine($"# {(group ? "one group conversation of all senders" : "1:1 conversations, one per sender")}; " +
                           $"each sender waits for messageAdded{(waitForNotification ? " and notificationAdded" : "")}; {duration.TotalSeconds:0} s measured per level");
         var rows = new List<string>();
@@ -50,7 +52,12 @@ public sealed class SendMessageScenario : IBenchmarkScenario
             var window = DeliveryWindow.Of(audience.Arrivals, load.Sent, from, to);
 
             // The floor runs with the app drained and idle, so neither disturbs the other.
+            if (drain.MissingMessages + drain.MissingNotifications > 0 && baseline is not null)
+            {
+                Console.WriteLine($"  WARNING: the floor below runs while the app still has a backlog (raise --drain)");
+            }
             var floor = baseline is null ? null : await baseline.RunAsync(level, duration, cancellationToken);
+            var publish = publishFloor is null ? null : await publishFloor.RunAsync(level, duration, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"level {level}: warm-up {warmUp.Took.TotalSeconds:0} s ({(warmUp.Stable ? "stable" : "NOT stable")} at {warmUp.LastRate:0.0} msg/s); " +
                 $"in flight at stop {drain.InFlightAtStop}, drained in {drain.Took.TotalSeconds:0.0} s, still missing {drain.MissingMessages} messageAdded / " +
@@ -65,25 +72,27 @@ public sealed class SendMessageScenario : IBenchmarkScenario
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CPU per delivered message (messageAdded in the window), load generator {usage.BenchMilliseconds / Math.Max(window.MessagesDelivered, 1):0.00} ms/msg:"));
                 usage.Breakdown(window.MessagesDelivered, "msg").ToList().ForEach(Console.WriteLine);
             }
-            rows.Add(Row(level, window, usage, floor));
+            rows.Add(Row(level, window, usage, floor, publish));
         }
 
         Console.WriteLine();
         Console.WriteLine("latency from each send to its event (ms); CPU: the app's processes (services, Postgres, Redis, AppHost with the Kafka mock) per delivered message; orchestration: DCP, dashboard");
-        Console.WriteLine("| senders | delivered msg/s | notificationAdded/s | messageAdded p50 / p99 | notificationAdded p50 / p99 | reply p50 | app CPU ms/msg | orchestration ms/msg | raw INSERT/s | INSERT p50 / p99 | ours / INSERT |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| senders | delivered msg/s | notificationAdded/s | messageAdded p50 / p99 | notificationAdded p50 / p99 | reply p50 | app CPU ms/msg | orchestration ms/msg | raw INSERT/s | INSERT p50 / p99 | ours / INSERT | raw PUBLISH/s | PUBLISH p50 / p99 |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
     }
 
-    private static string Row(int level, DeliveryWindow window, CpuUsage? usage, RawInsertBaseline.Result? floor)
+    private static string Row(int level, DeliveryWindow window, CpuUsage? usage, RawInsertBaseline.Result? floor, RawInsertBaseline.Result? publish)
     {
         var delivered = Math.Max(window.MessagesDelivered, 1);
         var cpu = usage is null ? "n/a | n/a" : string.Create(CultureInfo.InvariantCulture,
             $"{usage.AppMilliseconds / delivered:0.00} | {usage.OrchestrationMilliseconds / delivered:0.00}");
         var raw = floor is null ? "n/a | n/a | n/a" : string.Create(CultureInfo.InvariantCulture,
             $"{floor.PerSecond:0} | {floor.Latency.P50:0.00} / {floor.Latency.P99:0.00} | {window.MessagesPerSecond / floor.PerSecond:0.000}");
+        var redis = publish is null ? "n/a | n/a" : string.Create(CultureInfo.InvariantCulture,
+            $"{publish.PerSecond:0} | {publish.Latency.P50:0.00} / {publish.Latency.P99:0.00}");
         return string.Create(CultureInfo.InvariantCulture,
             $"| {level} | {window.MessagesPerSecond:0.0} | {window.NotificationsPerSecond:0.0} | {window.MessageAdded.P50:0.0} / {window.MessageAdded.P99:0.0} | " +
-            $"{window.NotificationAdded.P50:0.0} / {window.NotificationAdded.P99:0.0} | {window.Reply.P50:0.0} | {cpu} | {raw} |");
+            $"{window.NotificationAdded.P50:0.0} / {window.NotificationAdded.P99:0.0} | {window.Reply.P50:0.0} | {cpu} | {raw} | {redis} |");
     }
 }
