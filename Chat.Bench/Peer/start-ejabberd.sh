@@ -25,7 +25,12 @@ if $stop; then
   exit 0
 fi
 
-command -v ejabberdctl >/dev/null || { echo "ejabberd is missing: apt-get install -y --no-install-recommends ejabberd" >&2; exit 1; }
+# erlang-p1-pgsql is only a recommendation of the ejabberd package, and without it every SQL call fails.
+if ! command -v ejabberdctl >/dev/null || ! dpkg -s erlang-p1-pgsql >/dev/null 2>&1; then
+  echo "ejabberd is missing: apt-get install -y --no-install-recommends ejabberd erlang-p1-pgsql" >&2; exit 1
+fi
+# The load driver (@xmpp/client) beside this script.
+[ -d "$(dirname "$0")/node_modules/@xmpp" ] || (cd "$(dirname "$0")" && npm install --no-audit --no-fund >/dev/null)
 mkdir -p "$dir/spool" "$dir/logs"
 touch "$dir/ejabberdctl.cfg"
 chmod 755 "$dir"

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Chat.Bench.Client;
 using Chat.Bench.Measurement;
+using Chat.Bench.Peer;
 
 namespace Chat.Bench.Scenarios;
 
@@ -11,7 +12,7 @@ namespace Chat.Bench.Scenarios;
 /// loop on the same pairs until stable. After each rate the run drains (at most <c>--drain</c> s) and reports what
 /// was missing. "kept up": nothing missing, and the second half's messageAdded p50 within 2× (+5 ms) of the first
 /// half's — a queue that grows during the rate fails that. Options:
-/// <c>--rates 10,100 --pairs 8 --duration 20 --drain 60 --warmup-max 60</c>.
+/// <c>--rates 10,100 --pairs 8 --duration 20 --drain 60 --warmup-max 60 --peer ejabberd</c>.
 /// </summary>
 public sealed class OpenLoopScenario : IBenchmarkScenario
 {
@@ -38,6 +39,8 @@ public sealed class OpenLoopScenario : IBenchmarkScenario
         Task Send(int index, string tag) =>
             GatewayCalls.SendMessageAsync(audience.Http, audience.Senders[index % pairs].Token, audience.Senders[index % pairs].ConversationId, tag, cancellationToken);
 
+        var peer = EjabberdPeer.From(options);
+        var comparison = new PeerComparison("rate (msg/s)");
         var rows = new List<string>();
         foreach (var rate in rates)
         {
@@ -63,6 +66,12 @@ public sealed class OpenLoopScenario : IBenchmarkScenario
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CPU per delivered message (the rate and its drain):"));
                 usage.Breakdown(window.MessagesDelivered, "msg").ToList().ForEach(Console.WriteLine);
             }
+            if (peer is not null)
+            {
+                var peerResult = await peer.OpenLoopAsync(rate, pairs, duration, cancellationToken);
+                comparison.Add(rate, window.MessagesPerSecond, window.MessageAdded.P50, window.MessageAdded.P99,
+                    usage is null ? null : usage.AppMilliseconds / Math.Max(window.MessagesDelivered, 1), peerResult);
+            }
             var cpuPerMessage = usage is null ? "n/a" : (usage.AppMilliseconds / Math.Max(window.MessagesDelivered, 1)).ToString("0.00", CultureInfo.InvariantCulture);
             rows.Add(string.Create(CultureInfo.InvariantCulture,
                 $"| {rate} | {sent.Length} | {window.Failed} | {drain.MissingMessages} / {drain.MissingNotifications} | {window.Reply.P50:0.0} / {window.Reply.P99:0.0} | " +
@@ -74,5 +83,6 @@ public sealed class OpenLoopScenario : IBenchmarkScenario
         Console.WriteLine("| rate (msg/s) | sent | failed | missing messageAdded / notificationAdded | reply p50 / p99 | messageAdded p50 / p99 | notificationAdded p50 / p99 | app CPU ms/msg | kept up |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         rows.ForEach(Console.WriteLine);
+        comparison.Print();
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Chat.Bench.Measurement;
+using Chat.Bench.Peer;
 
 namespace Chat.Bench.Scenarios;
 
@@ -10,7 +11,7 @@ namespace Chat.Bench.Scenarios;
 /// level's senders). Per level: warm-up until stable, a measured window (throughput, latency, CPU of all the app's
 /// processes), a drain that reports what was still in flight, then the floor at the same concurrency with the app
 /// idle: raw single-row INSERTs on chat-db and Redis PUBLISH. Options: <c>--levels 1,4,16,64 --duration 20 --group --wait message|both --drain 60
-/// --warmup-window 2 --warmup-max 60 --timeout 10 --no-baseline</c>.
+/// --warmup-window 2 --warmup-max 60 --timeout 10 --no-baseline --peer ejabberd</c>.
 /// </summary>
 public sealed class SendMessageScenario : IBenchmarkScenario
 {
@@ -34,6 +35,8 @@ public sealed class SendMessageScenario : IBenchmarkScenario
         await using var publishFloor = withFloor ? await RawPublishBaseline.CreateAsync(target.RedisConnectionString(options)) : null;
         Console.WriteLine($"# {(group ? "one group conversation of all senders" : "1:1 conversations, one per sender")}; " +
                           $"each sender waits for messageAdded{(waitForNotification ? " and notificationAdded" : "")}; {duration.TotalSeconds:0} s measured per level");
+        var peer = EjabberdPeer.From(options);
+        var comparison = new PeerComparison("senders");
         var rows = new List<string>();
         foreach (var level in levels)
         {
@@ -73,6 +76,12 @@ public sealed class SendMessageScenario : IBenchmarkScenario
                 usage.Breakdown(window.MessagesDelivered, "msg").ToList().ForEach(Console.WriteLine);
             }
             rows.Add(Row(level, window, usage, floor, publish));
+            if (peer is not null)
+            {
+                var peerResult = await peer.ClosedLoopAsync(level, duration, warmUpLimit, cancellationToken);
+                comparison.Add(level, window.MessagesPerSecond, window.MessageAdded.P50, window.MessageAdded.P99,
+                    usage is null ? null : usage.AppMilliseconds / Math.Max(window.MessagesDelivered, 1), peerResult);
+            }
         }
 
         Console.WriteLine();
@@ -80,6 +89,7 @@ public sealed class SendMessageScenario : IBenchmarkScenario
         Console.WriteLine("| senders | delivered msg/s | notificationAdded/s | messageAdded p50 / p99 | notificationAdded p50 / p99 | reply p50 | app CPU ms/msg | orchestration ms/msg | raw INSERT/s | INSERT p50 / p99 | ours / INSERT | raw PUBLISH/s | PUBLISH p50 / p99 |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
+        comparison.Print();
     }
 
     private static string Row(int level, DeliveryWindow window, CpuUsage? usage, RawInsertBaseline.Result? floor, RawInsertBaseline.Result? publish)
