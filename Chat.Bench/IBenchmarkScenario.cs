@@ -6,5 +6,5 @@ public interface IBenchmarkScenario
 
     string Description { get; }
 
-    Task RunAsync(string[] options);
+    Task RunAsync(BenchmarkTarget target, CommandLine options, CancellationToken cancellationToken);
 }

@@ -1,4 +1,4 @@
 using Chat.Bench;
 
-// dotnet run -c Release --project Chat.Bench -- <scenario> [options]
+// dotnet run -c Release --project Chat.Bench -- <scenario> [options]; without a scenario, the usage.
 return await BenchmarkRunner.RunAsync(args);

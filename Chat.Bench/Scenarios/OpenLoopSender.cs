@@ -3,19 +3,17 @@ using System.Diagnostics;
 namespace Chat.Bench.Scenarios;
 
 /// <summary>
-/// Starts operations on a fixed schedule (open loop): the i-th starts at i / rate seconds whether or not earlier
-/// ones finished, so a slow server shows up as latency instead of as a lower offered rate.
+/// Starts sends on a fixed schedule (open loop): the i-th is due at i / rate seconds whether or not earlier ones
+/// finished, so a slow server shows up as latency instead of as a lower offered rate. Each message keeps its due
+/// time: when the sender itself falls behind, that slip is latency too (no coordinated omission).
 /// </summary>
 public static class OpenLoopSender
 {
-    /// <summary>One operation: its tag, when it started (Stopwatch timestamp), its round trip, its error if any.</summary>
-    public sealed record Sent(string Tag, long StartedAt, double RoundTripMs, string? Error);
-
-    public static async Task<(Sent[] Sent, double MaxSlipMs)> RunAsync(
-        double rate, TimeSpan duration, string prefix, Func<int, string, Task> operation)
+    public static async Task<(SentMessage[] Sent, double MaxSlipMs)> RunAsync(
+        double rate, TimeSpan duration, string prefix, Func<int, string, Task> send, CancellationToken cancellationToken)
     {
         var count = (int)Math.Round(rate * duration.TotalSeconds);
-        var operations = new Task<Sent>[count];
+        var sends = new Task<SentMessage>[count];
         var begin = Stopwatch.GetTimestamp();
         long maxSlip = 0;
         for (var i = 0; i < count; i++)
@@ -24,25 +22,25 @@ public static class OpenLoopSender
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait);
+                await Task.Delay(wait, cancellationToken);
             }
             maxSlip = Math.Max(maxSlip, Stopwatch.GetTimestamp() - due);
-            operations[i] = StartAsync(i, $"{prefix}-{i}", operation);
+            sends[i] = SendAsync(i, $"{prefix}-{i}", due, send);
         }
-        return (await Task.WhenAll(operations), maxSlip * 1000.0 / Stopwatch.Frequency);
+        return (await Task.WhenAll(sends), maxSlip * 1000.0 / Stopwatch.Frequency);
     }
 
-    private static async Task<Sent> StartAsync(int index, string tag, Func<int, string, Task> operation)
+    private static async Task<SentMessage> SendAsync(int index, string tag, long due, Func<int, string, Task> send)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await operation(index, tag);
-            return new Sent(tag, started, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
+            await send(index, tag);
+            return new SentMessage(tag, due, started, Stopwatch.GetTimestamp(), null);
         }
         catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or TaskCanceledException)
         {
-            return new Sent(tag, started, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.Message);
+            return new SentMessage(tag, due, started, Stopwatch.GetTimestamp(), exception.Message);
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace Chat.Bench.Scenarios;
+namespace Chat.Bench.Measurement;
 
 /// <summary>Percentiles (nearest rank) of a set of latencies in milliseconds.</summary>
 public sealed record LatencySummary(int Count, double P50, double P90, double P99, double Max)
