@@ -15,7 +15,7 @@ public static partial class Extensions
     /// </summary>
     private static void AddGatewayRealtime(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient(ResourceNames.Redis, configureOptions: options => options.UseChatTimeouts());
+        builder.AddRedisClient(ResourceNames.Redis, configureOptions: options => options.UseChatDefaults());
         builder.AddKafkaClients(ResourceNames.Kafka);
         var services = builder.Services;
         services.AddOptions<GraphQLWebSocketOptions>().BindConfiguration(GraphQLWebSocketOptions.SectionName).InStartupSummary()

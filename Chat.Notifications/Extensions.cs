@@ -20,7 +20,7 @@ public static class Extensions
     {
         builder.AddNpgsqlDbContext<NotificationDbContext>(ResourceNames.NotificationDb, configureDbContextOptions: options => options.UseChatConventions());
         builder.AddMigrationsAtStart<NotificationDbContext>(ResourceNames.NotificationDb);
-        builder.AddRedisClient(ResourceNames.Redis, configureOptions: options => options.UseChatTimeouts());
+        builder.AddRedisClient(ResourceNames.Redis, configureOptions: options => options.UseChatDefaults());
         builder.AddKafkaClients(ResourceNames.Kafka);
         builder.AddAuthServiceTokenValidation();
 
