@@ -155,6 +155,93 @@ public sealed class EventConsumerTests(EventingPostgres postgres) : EventingTest
         Assert.Equal(0, await QueryAsync(host, db => db.Set<InboxMessage>().CountAsync(m => m.EventId == failing.EventId, ct)));
     }
 
+    [Fact]
+    public async Task Consumer_WhenManyEventsWait_HandlesThemInFewTransactions_EachOnce_InOrderPerKey()
+    {
+        // Arrange: 200 events over four conversations (keys), all waiting before the consumer starts.
+        var ct = TestContext.Current.CancellationToken;
+        using var host = Host();
+        await EventingTestHost.CreateSchemaAsync(host);
+        var producer = host.Services.GetRequiredService<IntegrationEventProducer>();
+        var conversations = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToArray();
+        var events = Enumerable.Range(0, 200).Select(i => TestEvents.MessageCreated(conversations[i % 4], $"#{i}")).ToList();
+        foreach (var @event in events)
+        {
+            await producer.PublishAsync(@event, ct);
+        }
+
+        // Act
+        await host.StartAsync(ct);
+        await WaitForAsync(host, async db => await db.HandledMessages.CountAsync(ct) >= events.Count);
+        await host.StopAsync(ct);
+
+        // Assert: each once, each key's events in the order they were published, and batched.
+        var handled = await QueryAsync(host, db => db.HandledMessages.OrderBy(m => m.Id).ToListAsync(ct));
+        Assert.Equal(events.Select(e => e.EventId).Order(), handled.Select(m => m.EventId).Order());
+        foreach (var conversation in conversations)
+        {
+            Assert.Equal(events.Where(e => e.ConversationId == conversation).Select(e => e.EventId),
+                handled.Where(m => m.ConversationId == conversation).Select(m => m.EventId));
+        }
+        var transactions = handled.Select(m => m.TransactionId).Distinct().Count();
+        Assert.True(transactions <= events.Count / 10, $"{events.Count} waiting events took {transactions} transactions");
+        Assert.Equal(events.Count, await QueryAsync(host, db => db.Set<InboxMessage>().CountAsync(ct)));
+    }
+
+    [Fact]
+    public async Task Consumer_WithMaxBatchSizeOne_HandlesEachEventInItsOwnTransaction()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var host = Host(builder => builder.Configuration["Kafka:Consumers:MaxBatchSize"] = "1");
+        await EventingTestHost.CreateSchemaAsync(host);
+        var producer = host.Services.GetRequiredService<IntegrationEventProducer>();
+        var conversation = Guid.NewGuid();
+        var events = Enumerable.Range(0, 20).Select(i => TestEvents.MessageCreated(conversation, $"#{i}")).ToList();
+        foreach (var @event in events)
+        {
+            await producer.PublishAsync(@event, ct);
+        }
+
+        await host.StartAsync(ct);
+        await WaitForAsync(host, async db => await db.HandledMessages.CountAsync(ct) >= events.Count);
+        await host.StopAsync(ct);
+
+        var handled = await QueryAsync(host, db => db.HandledMessages.ToListAsync(ct));
+        Assert.Equal(events.Count, handled.Select(m => m.TransactionId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Consumer_WhenOneEventOfABatchFails_HandlesTheOthersOnce_AndDeadLettersOnlyThatOne()
+    {
+        // Arrange: a failing event in the middle of 40 waiting ones, so it is part of a batch.
+        var ct = TestContext.Current.CancellationToken;
+        using var host = Host(builder => builder.Configuration["Kafka:Consumers:MaxAttempts"] = "2");
+        await EventingTestHost.CreateSchemaAsync(host);
+        var producer = host.Services.GetRequiredService<IntegrationEventProducer>();
+        var conversation = Guid.NewGuid();
+        var events = Enumerable.Range(0, 40).Select(i => TestEvents.MessageCreated(conversation,
+            i == 20 ? RecordingMessageCreatedHandler.FailMarker + "in a batch" : $"#{i}")).ToList();
+        foreach (var @event in events)
+        {
+            await producer.PublishAsync(@event, ct);
+        }
+        var failing = events[20];
+        var last = events[^1].EventId;
+
+        // Act
+        await host.StartAsync(ct);
+        await WaitForAsync(host, db => db.HandledMessages.AnyAsync(m => m.EventId == last, ct));
+        await host.StopAsync(ct);
+
+        // Assert: the batch rolled back as a whole and went one by one: nothing twice, nothing of the failure kept.
+        var handled = await QueryAsync(host, db => db.HandledMessages.OrderBy(m => m.Id).ToListAsync(ct));
+        Assert.Equal(events.Where(e => e != failing).Select(e => e.EventId), handled.Select(m => m.EventId));
+        Assert.Equal(events.Count - 1, await QueryAsync(host, db => db.Set<InboxMessage>().CountAsync(ct)));
+        var parked = Assert.Single(await TopicReader.ReadUntilAsync(Kafka.BootstrapServers,
+            Topics.MessageCreated + Topics.DeadLetterSuffix, r => r.Count >= 1, Timeout));
+        Assert.Equal(failing.EventId, TestEvents.EventIdOf(parked));
+    }
+
     private static async Task WaitForAsync(IHost host, Func<EventingTestDbContext, Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow + Timeout;

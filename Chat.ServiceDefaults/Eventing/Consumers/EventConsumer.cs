@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Chat.ServiceDefaults.Eventing.Consumers;
 
 /// <summary>
-/// One consumer group: subscribes to the topics its handlers cover and processes messages one at a time, storing
-/// an offset only once its message reached a final outcome (handled, duplicate or dead-lettered). The client commits
+/// One consumer group: subscribes to the topics its handlers cover and processes what it consumed in batches (up
+/// to <see cref="EventConsumerOptions.MaxBatchSize"/>, only what has already arrived), storing an offset only once
+/// its message reached a final outcome (handled, duplicate or dead-lettered). The client commits
 /// stored offsets in the background every <see cref="KafkaClientConfigs.AutoCommitInterval"/> and on close: a
 /// synchronous commit per message would cost a broker round trip each, and a crash re-delivers at most that
 /// interval's messages, which the inbox skips.
@@ -36,16 +37,24 @@ public sealed partial class EventConsumer(
         var consumer = lag.Consumer;
         consumer.Subscribe(definition.HandlersByTopic.Keys);
         LogStarted(definition.GroupId, string.Join(", ", definition.HandlersByTopic.Keys));
+        var batch = new List<ConsumeResult<byte[]?, byte[]?>>(options.MaxBatchSize);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var result = Consume(consumer, stoppingToken);
-                if (result is null || result.IsPartitionEOF)
+                batch.Clear();
+                if (Consume(consumer, stoppingToken) is not { IsPartitionEOF: false } first)
                 {
                     continue;
                 }
-                if (!Process(consumer, result, processing.Token) && stoppingToken.WaitHandle.WaitOne(RetryDelay))
+                batch.Add(first);
+                // What the client has fetched already joins the batch without waiting: under load one transaction
+                // covers many messages; at a trickle each goes alone, as soon as it arrives.
+                while (batch.Count < options.MaxBatchSize && ConsumeFetched(consumer) is { IsPartitionEOF: false } next)
+                {
+                    batch.Add(next);
+                }
+                if (!Process(consumer, batch, processing.Token) && stoppingToken.WaitHandle.WaitOne(RetryDelay))
                 {
                     break;
                 }
@@ -75,33 +84,48 @@ public sealed partial class EventConsumer(
         }
     }
 
-    /// <summary>False when the message must be read again (its outcome could not be recorded, e.g. the DLQ is down).</summary>
-    private bool Process(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result, CancellationToken processingToken)
+    private ConsumeResult<byte[]?, byte[]?>? ConsumeFetched(IConsumer<byte[]?, byte[]?> consumer)
     {
         try
         {
-            processor.ProcessAsync(result, processingToken).GetAwaiter().GetResult();
+            return consumer.Consume(TimeSpan.Zero);
         }
-        catch (Exception exception)
+        catch (ConsumeException exception) when (!exception.Error.IsFatal)
         {
-            LogProcessFailed(exception, result.Topic, result.Partition.Value, result.Offset.Value);
-            if (!processingToken.IsCancellationRequested)
-            {
-                consumer.Seek(result.TopicPartitionOffset);
-            }
-            return false;
+            LogConsumeError(definition.GroupId, exception.Error.Code, exception.Error.Reason);
+            return null;
         }
+    }
 
-        try
+    /// <summary>False when some messages must be read again (an outcome could not be recorded, e.g. the DLQ is down).</summary>
+    private bool Process(IConsumer<byte[]?, byte[]?> consumer, List<ConsumeResult<byte[]?, byte[]?>> batch, CancellationToken processingToken)
+    {
+        var finished = processor.ProcessAsync(batch, processingToken).GetAwaiter().GetResult();
+        foreach (var result in batch.Take(finished))
         {
-            consumer.StoreOffset(result);
+            try
+            {
+                consumer.StoreOffset(result);
+            }
+            catch (KafkaException exception)
+            {
+                // e.g. the partition was revoked meanwhile: its new owner re-reads the message and the inbox skips it.
+                LogStoreOffsetFailed(definition.GroupId, exception.Error.Code, exception.Error.Reason);
+            }
         }
-        catch (KafkaException exception)
+        if (finished == batch.Count)
         {
-            // e.g. the partition was revoked meanwhile: its new owner re-reads the message and the inbox skips it.
-            LogStoreOffsetFailed(definition.GroupId, exception.Error.Code, exception.Error.Reason);
+            return true;
         }
-        return true;
+        if (!processingToken.IsCancellationRequested)
+        {
+            // Each partition resumes at its first unfinished message; its later ones were fetched but not processed.
+            foreach (var unfinished in batch.Skip(finished).GroupBy(result => result.TopicPartition))
+            {
+                consumer.Seek(new TopicPartitionOffset(unfinished.Key, unfinished.Min(result => result.Offset.Value)));
+            }
+        }
+        return false;
     }
 
     private IConsumer<byte[]?, byte[]?> BuildConsumer() =>
@@ -145,6 +169,4 @@ public sealed partial class EventConsumer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer group {ConsumerGroup}: offset not stored {Code}: {Reason}")]
     private partial void LogStoreOffsetFailed(string consumerGroup, ErrorCode code, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Message {Topic}[{Partition}]@{Offset} could not be processed; it will be read again")]
-    private partial void LogProcessFailed(Exception exception, string topic, int partition, long offset);
 }

@@ -10,6 +10,13 @@ public sealed class EventConsumerOptions
 {
     public const string Section = "Kafka:Consumers";
 
+    /// <summary>
+    /// Most messages handled in one transaction: what the client has already fetched when the consumer is ready
+    /// again, never waiting for more. 1 handles each message on its own.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxBatchSize { get; set; } = 100;
+
     /// <summary>Handler attempts per message before it is dead-lettered.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;

@@ -7,4 +7,7 @@ public sealed class HandledMessage
     public Guid EventId { get; set; }
     public Guid ConversationId { get; set; }
     public required string Content { get; set; }
+
+    /// <summary>The database transaction that handled it: events handled in one batch share it.</summary>
+    public long TransactionId { get; set; }
 }

@@ -1,5 +1,6 @@
 using Chat.Contracts.Events;
 using Chat.ServiceDefaults.Eventing.Consumers;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Tests.Eventing.Infrastructure;
 
@@ -18,6 +19,7 @@ public sealed class RecordingMessageCreatedHandler(EventingTestDbContext databas
             EventId = @event.EventId,
             ConversationId = @event.ConversationId,
             Content = @event.Content,
+            TransactionId = await database.Database.SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(cancellationToken),
         });
         await database.SaveChangesAsync(cancellationToken);
         if (@event.Content.StartsWith(FailMarker, StringComparison.Ordinal))
