@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Chat.ServiceDefaults;
 using Chat.ServiceDefaults.Startup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +28,7 @@ public static class Extensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        LoggingDefaults.AddTo(builder);
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
@@ -50,6 +53,10 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
+        var telemetry = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        Validator.ValidateObject(telemetry, new ValidationContext(telemetry), validateAllProperties: true);
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).InStartupSummary();
+
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -57,7 +64,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(TelemetryPrefix + "*"))
             .WithTracing(tracing => tracing
-                .SetSampler(UntracedClientCallSampler.Create())
+                .SetSampler(RootSpanSampler.Create(telemetry.MaxTracesPerSecond))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetryPrefix + "*")
                 .AddAspNetCoreInstrumentation(options =>
