@@ -18,7 +18,7 @@ public static class Extensions
     {
         builder.AddNpgsqlDbContext<PresenceDbContext>(ResourceNames.PresenceDb, configureDbContextOptions: options => options.UseChatConventions());
         builder.AddMigrationsAtStart<PresenceDbContext>(ResourceNames.PresenceDb);
-        builder.AddRedisClient(ResourceNames.Redis, configureOptions: options => options.UseChatTimeouts());
+        builder.AddRedisClient(ResourceNames.Redis, configureOptions: options => options.UseChatDefaults());
         builder.AddKafkaClients(ResourceNames.Kafka);
         builder.AddOutbox<PresenceDbContext>();
         builder.AddAuthServiceTokenValidation();
