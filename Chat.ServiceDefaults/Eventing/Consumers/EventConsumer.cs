@@ -54,7 +54,10 @@ public sealed partial class EventConsumer(
                 {
                     batch.Add(next);
                 }
-                if (!Process(consumer, batch, processing.Token) && stoppingToken.WaitHandle.WaitOne(RetryDelay))
+                lag.Started(batch);
+                var processed = Process(consumer, batch, processing.Token);
+                lag.Finished();
+                if (!processed && stoppingToken.WaitHandle.WaitOne(RetryDelay))
                 {
                     break;
                 }
