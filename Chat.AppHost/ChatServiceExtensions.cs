@@ -12,6 +12,8 @@ namespace Chat.AppHost;
 /// </summary>
 public static class ChatServiceExtensions
 {
+    private const string MetricExportIntervalMs = "5000";
+
     public static IResourceBuilder<ProjectResource> AddChatProject<TProject>(this IDistributedApplicationBuilder builder, string name, int wellKnownPort, string? serviceName = null)
         where TProject : IProjectMetadata, new()
     {
@@ -23,6 +25,9 @@ public static class ChatServiceExtensions
             .WithEnvironment("Logging__Console__FormatterName", "simple")
             .WithEnvironment("Logging__Console__FormatterOptions__SingleLine", "true")
             .WithEnvironment("Logging__Console__FormatterOptions__TimestampFormat", "HH:mm:ss ")
+            // Aspire asks for metrics every second; collecting and exporting them was most of an idle service's
+            // and the dashboard's CPU. Every five seconds still keeps the dashboard's charts live.
+            .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", MetricExportIntervalMs)
             .WithHttpHealthCheck("/health")
             .WithRestartOnCrash();
         foreach (var setting in builder.Configuration.GetSection($"Chat:Services:{serviceName ?? name}:Environment").GetChildren())
