@@ -1,33 +1,47 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Chat.Notifications.Data;
 
 /// <summary>
-/// Hands out a user's notification positions with one upsert of their counter row inside the consumer's transaction.
-/// The row lock lasts until commit, so the user's next notification gets the next number only after this one
-/// committed: seq order is commit order, and a replay that sees position P has everything up to P. A unit of work
-/// that notifies several users takes their counters in id order, so two of them never wait on each other in a cycle.
+/// Hands out users' notification positions with one upsert of their counter rows inside the consumer's transaction.
+/// The row locks last until commit, so a user's next notification gets the next number only after this one
+/// committed: seq order is commit order, and a replay that sees position P has everything up to P. The counters are
+/// taken in id order, so two units of work that notify overlapping users never wait on each other in a cycle.
 /// </summary>
 public static class NotificationLog
 {
-    public static async Task<long> NextAsync(NotificationDbContext db, Guid userId, CancellationToken cancellationToken)
+    /// <summary>The next position of each of <paramref name="userIds"/> (distinct), in one round trip whatever their number.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, long>> NextAsync(
+        NotificationDbContext db, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Positions are taken inside the transaction that uses them.");
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
+        var positions = new Dictionary<Guid, long>(userIds.Count);
+        if (userIds.Count == 0)
+        {
+            return positions;
+        }
+
+        await using var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+        // INSERT ... SELECT ... ORDER BY inserts, and so locks, the rows in the SELECT's order.
         command.CommandText = """
-            INSERT INTO notification_sequences (user_id, last_seq) VALUES (@user, 1)
+            INSERT INTO notification_sequences (user_id, last_seq)
+            SELECT user_id, 1 FROM unnest(@users) AS users(user_id) ORDER BY user_id
             ON CONFLICT (user_id) DO UPDATE SET last_seq = notification_sequences.last_seq + 1
-            RETURNING last_seq
+            RETURNING user_id, last_seq
             """;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "user";
-        parameter.Value = userId;
-        command.Parameters.Add(parameter);
-        return await command.ExecuteScalarAsync(cancellationToken) is long position
-            ? position
-            : throw new InvalidOperationException("The notification counter returned nothing.");
+        command.Parameters.Add(new NpgsqlParameter("users", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = userIds.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            positions.Add(reader.GetGuid(0), reader.GetInt64(1));
+        }
+        return positions.Count == userIds.Count
+            ? positions
+            : throw new InvalidOperationException("The notification counters returned fewer positions than users.");
     }
 }

@@ -31,10 +31,11 @@ public sealed class NotificationFactory(NotificationDbContext db, TimeProvider t
         // Postgres keeps microseconds: a createdAt with finer ticks would make cursors from cached copies miss rows.
         var now = time.GetUtcNow();
         var createdAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-        // In id order, all types together: the counters are row locks (see NotificationLog).
-        foreach (var (userId, type, title) in recipients.DistinctBy(r => r.UserId).OrderBy(r => r.UserId))
+        var distinct = recipients.DistinctBy(r => r.UserId).ToList();
+        var positions = await NotificationLog.NextAsync(db, [.. distinct.Select(r => r.UserId)], cancellationToken);
+        foreach (var (userId, type, title) in distinct)
         {
-            var seq = await NotificationLog.NextAsync(db, userId, cancellationToken);
+            var seq = positions[userId];
             var notification = new Notification
             {
                 Id = Guid.CreateVersion7(createdAt),

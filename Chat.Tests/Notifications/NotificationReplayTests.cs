@@ -56,4 +56,33 @@ public sealed class NotificationReplayTests(EventingPostgres postgres, Notificat
             .SqlQuery<string>($"SELECT payload::text AS \"Value\" FROM outbox_messages WHERE topic = {Topics.NotificationCreated}").ToListAsync());
         Assert.Equal(7, events.Count(e => JsonNode.Parse(e)!["seq"] is not null));
     }
+
+    [Fact]
+    public async Task GroupsThatShareMembers_ListedInEveryOrder_NumberEachMembersNotificationsWithoutGapsOrRepeats()
+    {
+        // Two instances share the partitions, so conversations are handled concurrently.
+        _env.StartService();
+        _env.StartService();
+        var sender = Guid.NewGuid();
+        Guid[] members = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        // Six conversations (spread over the partitions), each naming the members in another order.
+        var orders = new[] { members, [.. members.Reverse()], [members[2], members[0], members[3], members[1]],
+            [members[1], members[3], members[0], members[2]], [members[3], members[2], members[0], members[1]], [members[0], members[2], members[1], members[3]] };
+        var conversations = orders.Select(_ => Guid.NewGuid()).ToArray();
+        foreach (var round in Enumerable.Range(1, 5))
+        {
+            foreach (var (order, conversation) in orders.Zip(conversations))
+            {
+                await _env.PublishAsync(NotificationEvents.Message(conversation, sender, [sender, .. order], $"round {round}"));
+            }
+        }
+
+        var rows = await _env.WaitForAsync(db => db.Notifications.AsNoTracking().ToListAsync(), all => all.Count >= 120, "thirty notifications for each of four members");
+
+        Assert.Equal(120, rows.Count);
+        foreach (var member in members)
+        {
+            Assert.Equal(Enumerable.Range(1, 30).Select(seq => (long)seq), rows.Where(n => n.UserId == member).Select(n => n.Seq).Order());
+        }
+    }
 }
