@@ -96,6 +96,44 @@ public sealed class OutboxPublisherTests(EventingPostgres postgres) : EventingTe
     }
 
     [Fact]
+    public async Task TwoPublishers_WhenTheBacklogIsManyClaimWindowsLong_SendEachEventExactlyOnceInOrderPerKey()
+    {
+        // Arrange: a backlog committed while no publisher ran, 24 claim windows long (batches of 20 look at the
+        // oldest 80 unsent rows): three busy keys, each with a run of rows longer than a window, between them keys
+        // with a single row, so claims see windows of one key, of few keys and of many.
+        var ct = TestContext.Current.CancellationToken;
+        using var first = PublisherHost(batchSize: 20);
+        using var second = PublisherHost(batchSize: 20);
+        await EventingTestHost.CreateSchemaAsync(first);
+        var busy = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        var events = Enumerable.Range(0, 1920).Select(i => TestEvents.MessageCreated(
+            i % 16 == 15 ? Guid.NewGuid() : busy[i / 200 % busy.Count], $"message {i}")).ToList();
+        await using (var scope = first.Services.CreateAsyncScope())
+        {
+            var database = scope.ServiceProvider.GetRequiredService<EventingTestDbContext>();
+            events.ForEach(e => database.AddIntegrationEvent(e));
+            await database.SaveChangesAsync(ct);
+        }
+
+        // Act: both start at once, so they contend for the same windows from the first claim on.
+        await Task.WhenAll(first.StartAsync(ct), second.StartAsync(ct));
+        var received = await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= events.Count, Timeout);
+        await Task.Delay(TimeSpan.FromSeconds(1), ct); // room for a wrong second send to show up
+        var all = await TopicReader.ReadUntilAsync(Kafka.BootstrapServers, Topics.MessageCreated, r => r.Count >= received.Count, Timeout);
+        await Task.WhenAll(first.StopAsync(ct), second.StopAsync(ct));
+
+        // Assert: every event exactly once, and each key's in the order written.
+        Assert.Equal(events.Select(e => e.EventId).Order(), all.Select(TestEvents.EventIdOf).Order());
+        foreach (var conversation in busy)
+        {
+            var written = events.Where(e => e.ConversationId == conversation).Select(e => e.EventId);
+            var sent = all.Where(r => r.Message.Key == conversation.ToString()).Select(TestEvents.EventIdOf);
+            Assert.Equal(written, sent);
+        }
+        Assert.Equal(0, await CountUnsentAsync(first));
+    }
+
+    [Fact]
     public async Task Publisher_WhenAnotherPublisherDiedHoldingClaimedRows_SendsThemOnceItsTransactionIsGone()
     {
         // Arrange: committed rows, claimed (row-locked) by a publisher that then hangs/dies before marking them sent.
