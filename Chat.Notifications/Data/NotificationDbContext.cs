@@ -8,9 +8,11 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
 {
     public const string UniqueSourceIndex = "ix_notifications_source_event_id_user_id";
 
-    // Notifications stored in the current unit of work, handed to Redis only once its transaction committed
-    // (see DeliverAfterCommitInterceptor). Pooled contexts are reused: the interceptor empties it on every outcome.
-    private readonly List<PendingDelivery> _pendingDeliveries = [];
+    // Notifications of the current unit of work: added but not saved yet, and saved but not committed yet. They are
+    // handed to Redis only once their transaction committed (see DeliverAfterCommitInterceptor). Pooled contexts are
+    // reused: the interceptor empties both on every outcome.
+    private readonly List<PendingDelivery> _unsavedDeliveries = [];
+    private readonly List<PendingDelivery> _savedDeliveries = [];
 
     // Users whose cached list quotes a message deleted in the current unit of work, dropped once it committed.
     private readonly HashSet<Guid> _listsToDrop = [];
@@ -26,16 +28,29 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public void AddNotification(Notification notification, DateTimeOffset eventOccurredAt)
     {
         Notifications.Add(notification);
-        _pendingDeliveries.Add(new PendingDelivery(notification, eventOccurredAt));
+        _unsavedDeliveries.Add(new PendingDelivery(notification, eventOccurredAt));
     }
 
     /// <summary>Drops the Redis list of <paramref name="userId"/> once the transaction commits (it is rebuilt on the next read).</summary>
     public void DropCachedListAfterCommit(Guid userId) => _listsToDrop.Add(userId);
 
-    internal IReadOnlyList<PendingDelivery> TakePendingDeliveries()
+    /// <summary>
+    /// After a successful SaveChanges: the notifications it stored, which now wait for their transaction's commit.
+    /// A context back from the pool after an abandoned unit of work has a cleared change tracker: what it still lists
+    /// but no longer tracks was never saved by this unit of work, and is dropped.
+    /// </summary>
+    internal IReadOnlyList<PendingDelivery> AcceptSavedDeliveries()
     {
-        var taken = _pendingDeliveries.ToArray();
-        _pendingDeliveries.Clear();
+        var saved = _unsavedDeliveries.Where(delivery => Entry(delivery.Notification).State != EntityState.Detached).ToArray();
+        _unsavedDeliveries.Clear();
+        _savedDeliveries.AddRange(saved);
+        return saved;
+    }
+
+    internal IReadOnlyList<PendingDelivery> TakeSavedDeliveries()
+    {
+        var taken = _savedDeliveries.ToArray();
+        _savedDeliveries.Clear();
         return taken;
     }
 
@@ -48,7 +63,8 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
 
     internal void DiscardPendingCacheWork()
     {
-        _pendingDeliveries.Clear();
+        _unsavedDeliveries.Clear();
+        _savedDeliveries.Clear();
         _listsToDrop.Clear();
     }
 

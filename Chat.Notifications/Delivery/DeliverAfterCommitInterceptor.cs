@@ -21,8 +21,13 @@ public sealed class DeliverAfterCommitInterceptor(NotificationDeliverer delivere
     }
 
     public override async Task TransactionCommittedAsync(
-        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        await DeliverAsync(eventData.Context);
+        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is NotificationDbContext notifications)
+        {
+            await DeliverAsync(notifications, notifications.TakeSavedDeliveries());
+        }
+    }
 
     public override Task TransactionRolledBackAsync(
         DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -38,12 +43,20 @@ public sealed class DeliverAfterCommitInterceptor(NotificationDeliverer delivere
         return Task.CompletedTask;
     }
 
-    /// <summary>Without an explicit transaction, SaveChanges committed its own.</summary>
+    /// <summary>
+    /// What the save stored waits for its transaction's commit; without an explicit transaction, SaveChanges committed
+    /// its own, and only what it stored is delivered.
+    /// </summary>
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { Database.CurrentTransaction: null } context)
+        if (eventData.Context is NotificationDbContext notifications)
         {
-            await DeliverAsync(context);
+            var saved = notifications.AcceptSavedDeliveries();
+            if (notifications.Database.CurrentTransaction is null)
+            {
+                notifications.TakeSavedDeliveries(); // anything older is of a transaction that never committed
+                await DeliverAsync(notifications, saved);
+            }
         }
 
         return result;
@@ -59,21 +72,11 @@ public sealed class DeliverAfterCommitInterceptor(NotificationDeliverer delivere
         return Task.CompletedTask;
     }
 
-    private async Task DeliverAsync(DbContext? context)
+    private async Task DeliverAsync(NotificationDbContext notifications, IReadOnlyList<PendingDelivery> saved)
     {
-        if (context is not NotificationDbContext notifications)
+        if (saved.Count > 0)
         {
-            return;
-        }
-
-        // A context back from the pool after an abandoned unit of work has a cleared change tracker: what it
-        // still lists but no longer tracks was never saved by this unit of work.
-        var pending = notifications.TakePendingDeliveries()
-            .Where(delivery => notifications.Entry(delivery.Notification).State != EntityState.Detached)
-            .ToList();
-        if (pending.Count > 0)
-        {
-            await deliverer.DeliverAsync(pending);
+            await deliverer.DeliverAsync(saved);
         }
 
         if (notifications.TakeListsToDrop() is { Count: > 0 } lists)

@@ -56,6 +56,9 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, EventConsumerDe
                 }
                 await registration.Invoke(scope.ServiceProvider, @event, context, token);
                 await database.SaveChangesAsync(token);
+                // What is saved is read back by query; kept tracked, every later SaveChanges of the batch would
+                // compare it again (change detection walks all tracked entities): quadratic in the batch.
+                database.ChangeTracker.Clear();
                 handled[i] = true;
             }
             await transaction.CommitAsync(token);
