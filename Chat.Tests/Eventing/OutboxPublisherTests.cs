@@ -174,9 +174,10 @@ public sealed class OutboxPublisherTests(EventingPostgres postgres) : EventingTe
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)] // saved inside a longer transaction: the signal must wait for its commit
-    public async Task Publisher_WhenThisProcessSavesAnEvent_SendsItWithoutWaitingForThePoll(bool inExplicitTransaction)
+    [InlineData(false, false)]
+    [InlineData(true, false)] // saved inside a longer transaction: the signal must wait for its commit
+    [InlineData(true, true)] // ...and the change tracker emptied before it, as a consumer batch does after each event
+    public async Task Publisher_WhenThisProcessSavesAnEvent_SendsItWithoutWaitingForThePoll(bool inExplicitTransaction, bool untrackedAtCommit)
     {
         // Arrange: a poll interval far longer than the test, so only the save signal can explain a send.
         var ct = TestContext.Current.CancellationToken;
@@ -197,6 +198,10 @@ public sealed class OutboxPublisherTests(EventingPostgres postgres) : EventingTe
                 {
                     await using var transaction = await database.Database.BeginTransactionAsync(ct);
                     await database.SaveChangesAsync(ct);
+                    if (untrackedAtCommit)
+                    {
+                        database.ChangeTracker.Clear();
+                    }
                     await Task.Delay(TimeSpan.FromMilliseconds(500), ct); // a signal at SaveChanges would find nothing committed
                     await transaction.CommitAsync(ct);
                 });
