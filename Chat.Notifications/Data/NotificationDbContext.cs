@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Chat.Notifications.Delivery;
 using Chat.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public void AddNotification(Notification notification, DateTimeOffset eventOccurredAt)
     {
         Notifications.Add(notification);
-        _unsavedDeliveries.Add(new PendingDelivery(notification, eventOccurredAt));
+        _unsavedDeliveries.Add(new PendingDelivery(notification, eventOccurredAt, Activity.Current?.Context ?? default));
     }
 
     /// <summary>Drops the Redis list of <paramref name="userId"/> once the transaction commits (it is rebuilt on the next read).</summary>

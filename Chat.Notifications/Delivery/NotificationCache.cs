@@ -74,11 +74,11 @@ public sealed class NotificationCache(IConnectionMultiplexer redis, IOptions<Not
 
     /// <summary>
     /// Adds a committed notification to the list and publishes it on the user's channel, with the trace context
-    /// of this call so the gateway's push continues the trace.
+    /// of this call so the gateway's push continues the trace: that of <paramref name="cause"/> when given, else the current one.
     /// </summary>
-    public async Task PushAndPublishAsync(NotificationView notification)
+    public async Task PushAndPublishAsync(NotificationView notification, ActivityContext cause = default)
     {
-        using var activity = NotificationTracing.StartRedisCall("EVALSHA", "push notification");
+        using var activity = NotificationTracing.StartRedisCall("EVALSHA", "push notification", cause);
         try
         {
             await Database.ScriptEvaluateAsync(PushScript, Keys(notification.UserId),

@@ -24,7 +24,7 @@ public sealed partial class NotificationDeliverer(
         var notification = delivery.Notification;
         try
         {
-            await cache.PushAndPublishAsync(NotificationView.From(notification));
+            await cache.PushAndPublishAsync(NotificationView.From(notification), delivery.Cause);
             metrics.Delivered(notification.Type, time.GetUtcNow() - delivery.EventOccurredAt);
         }
         catch (Exception exception)

@@ -11,9 +11,10 @@ public static class NotificationTracing
 {
     public static ActivitySource Source { get; } = new(NotificationMetrics.MeterName);
 
-    public static Activity? StartRedisCall(string operation, string summary)
+    /// <param name="parent">The span this call belongs to; default: the current one.</param>
+    public static Activity? StartRedisCall(string operation, string summary, ActivityContext parent = default)
     {
-        var activity = Source.StartActivity($"{operation} {summary}", ActivityKind.Client);
+        var activity = Source.StartActivity($"{operation} {summary}", ActivityKind.Client, parent);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("db.system.name", "redis");

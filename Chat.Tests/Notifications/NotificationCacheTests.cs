@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -55,6 +56,53 @@ public sealed class NotificationCacheTests(EventingPostgres postgres, Notificati
         Assert.False(root.GetProperty("read").GetBoolean());
         Assert.Equal(message.MessageId, root.GetProperty("data").GetProperty("messageId").GetGuid());
         Assert.Equal(1, root.GetProperty("seq").GetInt64()); // bob's first: the cursor notificationAdded resumes from
+    }
+
+    [Fact]
+    public async Task Channel_OfEventsHandledInOneBatch_CarriesEachNotificationInItsOwnEventsTrace()
+    {
+        // Arrange: every span recorded; two events, each sent from a trace of its own, both waiting in the topic
+        // before the service starts, so the consumer takes them in one batch (one transaction, one commit).
+        var ct = TestContext.Current.CancellationToken;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name.StartsWith("Chat", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var (sender, bob, carol) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var traceOf = new Dictionary<Guid, ActivityTraceId>();
+        foreach (var recipient in (Guid[])[bob, carol])
+        {
+            using var cause = new Activity("send to " + recipient).SetIdFormat(ActivityIdFormat.W3C).Start();
+            cause.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+            traceOf[recipient] = cause.TraceId;
+            await _env.PublishAsync(NotificationEvents.Message(Guid.NewGuid(), sender, [sender, recipient], "hi"));
+        }
+        var received = Channel.CreateUnbounded<(Guid UserId, string? TraceParent)>();
+        await using var connection = await redis.ConnectAsync();
+        foreach (var recipient in (Guid[])[bob, carol])
+        {
+            await connection.GetSubscriber().SubscribeAsync(RedisChannel.Literal(NotificationCacheKeys.Channel(recipient)), (_, value) =>
+            {
+                var root = JsonDocument.Parse((string)value!).RootElement;
+                received.Writer.TryWrite((root.GetProperty("userId").GetGuid(),
+                    root.TryGetProperty("traceparent", out var parent) ? parent.GetString() : null));
+            });
+        }
+
+        // Act
+        _env.StartService();
+
+        // Assert: traceparent is "00-<trace id>-<span id>-<flags>"; each notification continues its own event's trace.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(NotificationTestEnvironment.Timeout);
+        for (var i = 0; i < 2; i++)
+        {
+            var (userId, traceParent) = await received.Reader.ReadAsync(timeout.Token);
+            Assert.NotNull(traceParent);
+            Assert.Equal(traceOf[userId].ToHexString(), traceParent.Split('-')[1]);
+        }
     }
 
     [Fact]
